@@ -1,0 +1,127 @@
+"""Split an article file into its YAML front matter and its Markdown body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FENCE = "---"
+
+
+class _StringDatesLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Safe loading that leaves dates as text, so we parse them with a clear error."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Split:
+    """The parts of a file: front matter text, body, and where each starts."""
+
+    yaml_text: str
+    body: str
+    yaml_line: int  # line number of the first front matter line
+    body_line: int  # line number of the first body line
+
+
+@dataclass(frozen=True)
+class SplitError:
+    line: int
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed front matter with the line of each top-level key."""
+
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str, default: int = 1) -> int:
+        return self.lines.get(key, default)
+
+
+def normalise_text(text: str) -> str:
+    """Drop a byte-order mark and turn CRLF and CR line ends into LF."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> Split | SplitError:
+    """Find the front matter between two '---' lines at the top of the file."""
+    text = normalise_text(text)
+    if not text.strip():
+        return SplitError(1, "the file is empty", _FIX_START)
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        first = lines[0].rstrip()
+        hint = " (too many dashes?)" if first.startswith("---") and set(first) == {"-"} else ""
+        return SplitError(1, f"no front matter: the first line must be '---'{hint}", _FIX_START)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == FENCE:
+            return Split(
+                yaml_text="\n".join(lines[1:index]),
+                body="\n".join(lines[index + 1 :]),
+                yaml_line=2,
+                body_line=index + 2,
+            )
+    return SplitError(
+        1,
+        "the front matter is never closed: no second '---' line",
+        "write a line with only '---' after the last front matter key, before the article's text",
+    )
+
+
+_FIX_START = (
+    "start the file with a line '---', then keys such as 'title: …' and 'date: 2023-08-21', "
+    "then another '---' line, then the article's text"
+)
+
+
+def parse(part: Split) -> FrontMatter | SplitError:
+    """Parse the YAML of the front matter into a mapping, keeping key lines."""
+    if "\t" in part.yaml_text:
+        line = part.yaml_line + part.yaml_text[: part.yaml_text.index("\t")].count("\n")
+        return SplitError(line, "a tab in the front matter (YAML allows only spaces for indenting)",
+                          "replace the tab with spaces")
+    loader = _StringDatesLoader(part.yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return SplitError(part.yaml_line, "the front matter is empty", _FIX_START)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = part.yaml_line + (mark.line if mark else 0)
+        what = error.problem or "it is not valid YAML"
+        return SplitError(
+            line,
+            f"the front matter is not valid YAML: {what}",
+            "check the quotes and the indentation; put a value with ':' or '#' in double quotes",
+        )
+    except yaml.YAMLError as error:
+        return SplitError(part.yaml_line, f"the front matter is not valid YAML: {error}",
+                          "check the quotes and the indentation")
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        return SplitError(
+            part.yaml_line,
+            f"the front matter is {kind}, not a set of 'key: value' lines",
+            "write one 'key: value' per line, e.g. 'title: …'",
+        )
+    lines = {}
+    for key_node, _value in node.value:
+        if isinstance(key_node.value, str):
+            lines[key_node.value] = part.yaml_line + key_node.start_mark.line
+    return FrontMatter({str(k): v for k, v in data.items()}, lines)
