@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = "---"
+_INDENT_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
 class _StringDatesLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -89,39 +91,44 @@ _FIX_START = (
 
 def parse(part: Split) -> FrontMatter | SplitError:
     """Parse the YAML of the front matter into a mapping, keeping key lines."""
-    if "\t" in part.yaml_text:
-        line = part.yaml_line + part.yaml_text[: part.yaml_text.index("\t")].count("\n")
-        return SplitError(line, "a tab in the front matter (YAML allows only spaces for indenting)",
+    return parse_mapping(part.yaml_text, part.yaml_line, what="the front matter")
+
+
+def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitError:
+    """Parse YAML text that must be a mapping; lines count from first_line."""
+    indent_tab = _INDENT_TAB.search(text)
+    if indent_tab:
+        line = first_line + text[: indent_tab.start()].count("\n")
+        return SplitError(line, f"a tab in {what} (YAML indents with spaces only)",
                           "replace the tab with spaces")
-    loader = _StringDatesLoader(part.yaml_text)
+    loader = _StringDatesLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return SplitError(part.yaml_line, "the front matter is empty", _FIX_START)
+            return SplitError(first_line, f"{what} is empty", _FIX_START)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = part.yaml_line + (mark.line if mark else 0)
-        what = error.problem or "it is not valid YAML"
+        line = first_line + (mark.line if mark else 0)
         return SplitError(
             line,
-            f"the front matter is not valid YAML: {what}",
+            f"{what} is not valid YAML: {error.problem or 'it does not parse'}",
             "check the quotes and the indentation; put a value with ':' or '#' in double quotes",
         )
     except yaml.YAMLError as error:
-        return SplitError(part.yaml_line, f"the front matter is not valid YAML: {error}",
+        return SplitError(first_line, f"{what} is not valid YAML: {error}",
                           "check the quotes and the indentation")
     finally:
         loader.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
         return SplitError(
-            part.yaml_line,
-            f"the front matter is {kind}, not a set of 'key: value' lines",
+            first_line,
+            f"{what} is {kind}, not a set of 'key: value' lines",
             "write one 'key: value' per line, e.g. 'title: …'",
         )
     lines = {}
     for key_node, _value in node.value:
         if isinstance(key_node.value, str):
-            lines[key_node.value] = part.yaml_line + key_node.start_mark.line
+            lines[key_node.value] = first_line + key_node.start_mark.line
     return FrontMatter({str(k): v for k, v in data.items()}, lines)

@@ -1,0 +1,274 @@
+"""The Article: what one Markdown file in the content folder says, checked."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import front_matter
+from .problems import Problem
+from .slugs import is_valid_segment
+from .tags import clean_spelling, split_tags
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # past this a file is surely not an article
+
+KNOWN_KEYS = frozenset({
+    "title", "date", "tags", "summary", "source", "author", "slug", "updated", "draft",
+    "image", "image_alt", "related", "section", "pinned", "aliases", "id",
+})
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as written, with its values typed and checked."""
+
+    file: Path
+    shown: str  # the file's path as shown in messages, relative to the site
+    title: str
+    date: datetime
+    slug: str
+    body: str
+    body_line: int
+    updated: datetime | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    source: Source | None = None
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    image: str = ""
+    image_alt: str = ""
+    related: tuple[str, ...] = ()
+    section: str = ""
+    pinned: bool = False
+    aliases: tuple[str, ...] = ()
+    id: str = ""
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int:
+        return dict(self.lines).get(key, 1)
+
+
+def find_files(folder: Path) -> list[Path]:
+    """Every Markdown file under a folder, sorted, hidden files left out."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(top) / f for f in files if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found)
+
+
+def read_text(file: Path, shown: str, root: Path) -> str | Problem:
+    """The file's text, or why it cannot be an article."""
+    try:
+        real = file.resolve(strict=True)
+    except OSError as error:
+        return Problem(shown, None, f"the file cannot be opened: {error.strerror}",
+                       "fix or remove the broken link")
+    if root.resolve() not in real.parents:
+        return Problem(shown, None, f"the file is a link to {real}, outside the content folder",
+                       "copy the article into the content folder instead of linking to it")
+    try:
+        size = real.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(shown, None,
+                           f"the file is {size // (1024 * 1024)} MB; articles are at most "
+                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                           "split it, or move large data out of the content folder")
+        data = real.read_bytes()
+    except OSError as error:
+        return Problem(shown, None, f"the file cannot be read: {error.strerror}",
+                       "check its permissions")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Problem(shown, line, "the file is not UTF-8 text",
+                       "save it as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+
+
+def parse_article(text: str, file: Path, shown: str, tz: ZoneInfo) -> tuple[Article | None, list[Problem]]:
+    """Turn a file's text into an Article, or the problems that stop it."""
+    part = front_matter.split(text)
+    if isinstance(part, front_matter.SplitError):
+        return None, [Problem(shown, part.line, part.message, part.fix)]
+    parsed = front_matter.parse(part)
+    if isinstance(parsed, front_matter.SplitError):
+        return None, [Problem(shown, parsed.line, parsed.message, parsed.fix)]
+    fields = _Fields(parsed, shown, tz)
+    values = fields.values(file, part.body, part.body_line)
+    if fields.errors:
+        return None, fields.problems
+    return Article(**values), fields.problems
+
+
+class _Fields:
+    """Reads each front matter key with its rule; collects every problem."""
+
+    def __init__(self, parsed: front_matter.FrontMatter, shown: str, tz: ZoneInfo) -> None:
+        self.data = parsed.data
+        self.lines = parsed.lines
+        self.shown = shown
+        self.tz = tz
+        self.problems: list[Problem] = []
+
+    @property
+    def errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+    def problem(self, key: str, message: str, fix: str, level: str = "error") -> None:
+        self.problems.append(Problem(self.shown, self.lines.get(key, 1), message, fix, level))  # type: ignore[arg-type]
+
+    def values(self, file: Path, body: str, body_line: int) -> dict[str, Any]:
+        for key in self.data:
+            if key not in KNOWN_KEYS:
+                self.problem(key, f"unknown front matter key '{key}' (ignored)",
+                             f"remove it, or use one of: {', '.join(sorted(KNOWN_KEYS))}",
+                             "warning")
+        title = self.text("title", required=True, fix="title: عنوان الخبر")
+        if title is not None and not title.strip():
+            self.problem("title", "the title is empty", "title: عنوان الخبر")
+        published = self.when("date", required=True)
+        slug = self.text("slug", fix="slug: khabar-1") or file.stem
+        if not is_valid_segment(slug):
+            self.problem("slug" if "slug" in self.data else "title",
+                         f"the slug '{slug}' is not one URL segment (no '/', '..' or spaces)",
+                         "slug: letters, digits and '-' only, e.g. slug: wafd-askari")
+        source = self.source()
+        return {
+            "file": file,
+            "shown": self.shown,
+            "title": (title or "").strip(),
+            "date": published,
+            "slug": slug,
+            "body": body,
+            "body_line": body_line,
+            "updated": self.when("updated"),
+            "tags": self.names("tags"),
+            "summary": (self.text("summary", fix="summary: سطر يلخص الخبر") or "").strip(),
+            "source": source,
+            "authors": self.names("author"),
+            "draft": self.flag("draft"),
+            "image": self.text("image", fix="image: images/photo.jpg") or "",
+            "image_alt": self.text("image_alt", fix="image_alt: وصف الصورة") or "",
+            "related": self.slugs("related"),
+            "section": clean_spelling(self.text("section", fix="section: سياسة") or ""),
+            "pinned": self.flag("pinned"),
+            "aliases": self.slugs("aliases"),
+            "id": (self.text("id", fix="id: tag:example.org,2023-08-21:khabar-1") or "").strip(),
+            "lines": tuple(sorted(self.lines.items())),
+        }
+
+    def text(self, key: str, required: bool = False, fix: str = "") -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problems.append(Problem(self.shown, 1, f"the front matter has no '{key}'",
+                                             f"add a line '{fix}' between the '---' lines"))
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            kind = "a list" if isinstance(value, list) else (
+                "a mapping" if isinstance(value, dict) else type(value).__name__)
+            self.problem(key, f"'{key}' must be text, not {kind}", fix)
+            return None
+        if not isinstance(value, str):
+            if required:  # a title of 1984 is text the author meant; quote it for them
+                return str(value)
+            self.problem(key, f"'{key}' must be text, not a number", f'{key}: "{value}"')
+            return None
+        return value
+
+    def when(self, key: str, required: bool = False) -> datetime | None:
+        fix = f"{key}: 2023-08-21 (or 2023-08-21T14:30:00+03:00)"
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problems.append(Problem(self.shown, 1, f"the front matter has no '{key}'",
+                                             f"add a line '{fix}'"))
+            return None
+        parsed = parse_when(value, self.tz)
+        if parsed is None:
+            self.problem(key, f"'{key}' is not a date: {value!r}", fix)
+        return parsed
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(key, f"'{key}' must be true or false, not {value!r}", f"{key}: true")
+            return False
+        return value
+
+    def names(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(split_tags(value)) if key == "tags" else tuple(split_tags(value))
+        if isinstance(value, list) and all(isinstance(v, (str, int, float)) and
+                                           not isinstance(v, bool) for v in value):
+            names = [clean_spelling(str(v)) for v in value]
+            return tuple(dict.fromkeys(n for n in names if n))
+        self.problem(key, f"'{key}' must be a list of names or one line of names",
+                     f"{key}: [طهران, موسكو] or {key}: طهران، موسكو")
+        return ()
+
+    def slugs(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"'{key}' must be a list of text", f"{key}: [khabar-1, khabar-2]")
+            return ()
+        return tuple(v.strip() for v in value if v.strip())
+
+    def source(self) -> Source | None:
+        value = self.data.get("source")
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip():
+            return Source(value.strip())
+        if isinstance(value, dict) and isinstance(value.get("name"), str) and set(value) <= {
+                "name", "url"} and isinstance(value.get("url", ""), str):
+            url = value.get("url", "").strip()
+            if url and not url.startswith(("http://", "https://")):
+                self.problem("source", f"the source's url must start with https://, not {url!r}",
+                             "source: {name: صدى البلد, url: https://www.elbalad.news/}")
+                return None
+            return Source(value["name"].strip(), url)
+        self.problem("source", "'source' must be a name, or a mapping with name and url",
+                     "source: صدى البلد  or  source: {name: صدى البلد, url: https://…}")
+        return None
+
+
+def parse_when(value: Any, tz: ZoneInfo) -> datetime | None:
+    """An ISO 8601 date or date-time; a time without offset is in the site's zone."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        if len(text) < 10:  # fromisoformat takes '2023' style partial forms; we don't
+            return None
+    else:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)

@@ -1,0 +1,113 @@
+"""The command line: commands, flags and exit codes (0 ok, 1 content errors, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from . import config as config_module
+from .build import Options, build, check
+from .problems import Problem
+from .report import as_json, as_text
+
+OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="site-builder",
+                                     description="Build an Arabic-first static news site.")
+    parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser("build", help="build the whole site")
+    _config_flag(build_cmd)
+    build_cmd.add_argument("--output", type=Path, help="output folder (default: the config's)")
+    build_cmd.add_argument("--drafts", action="store_true", help="include drafts")
+    build_cmd.add_argument("--future", action="store_true", help="include future articles")
+    build_cmd.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1,
+                           help="worker processes (default: the number of cores)")
+    build_cmd.add_argument("--clean", action="store_true", help="ignore the cache")
+    build_cmd.add_argument("--no-search", action="store_true", help="skip the search index")
+    loudness = build_cmd.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
+
+    check_cmd = commands.add_parser("check", help="validate config and articles, write nothing")
+    _config_flag(check_cmd)
+    check_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _config_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", type=Path, default=Path("config.yaml"),
+                         help="the site's config file (default: ./config.yaml)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "check":
+        return _check(args)
+    return USAGE_ERROR
+
+
+def _show(problems: list[Problem], root: Path, quiet: bool = False) -> None:
+    shown = [p for p in problems if not quiet or p.level == "error"]
+    if shown:
+        sys.stderr.write(as_text(shown, root))
+
+
+def _load_config(path: Path) -> config_module.Config | list[Problem]:
+    return config_module.load(path)
+
+
+def _build(args: argparse.Namespace) -> int:
+    config = _load_config(args.config)
+    if isinstance(config, list):
+        _show(config, args.config.parent)
+        return CONTENT_ERROR
+    options = Options(output=args.output.resolve() if args.output else None, drafts=args.drafts,
+                      future=args.future, jobs=args.jobs, clean=args.clean,
+                      search=not args.no_search)
+    result = build(config, options)
+    _show(result.problems, config.root, quiet=args.quiet)
+    if not result.ok:
+        sys.stderr.write("nothing was written; the previous output is as it was\n")
+        return CONTENT_ERROR
+    if not args.quiet:
+        target = options.output or config.output_dir
+        print(f"built {result.articles} articles, {result.tags} tags, {result.files} files "
+              f"in {result.seconds:.2f} s → {target}")
+    return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = _load_config(args.config)
+    if isinstance(config, list):
+        problems = config
+        root = args.config.parent
+    else:
+        _site, problems = check(config, Options())
+        root = config.root
+    if args.format == "json":
+        sys.stdout.write(as_json(problems))
+    else:
+        _show(problems, root)
+        if not problems:
+            print("no problems found")
+    return CONTENT_ERROR if any(p.level == "error" for p in problems) else OK

@@ -1,0 +1,51 @@
+"""Static pages (من نحن، اتصل بنا…): Markdown files under pages/, outside all lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import front_matter
+from .problems import Problem
+from .slugs import is_valid_segment
+
+
+@dataclass(frozen=True)
+class StaticPage:
+    file: Path
+    shown: str
+    title: str
+    slug: str
+    body: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.slug}/"
+
+
+RESERVED = frozenset({"articles", "tags", "page", "static", "archive", "search", "pagefind",
+                      "sections", "authors", "sitemaps"})
+
+
+def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, list[Problem]]:
+    """A static page: front matter with a title and an optional slug, then Markdown."""
+    part = front_matter.split(text)
+    if isinstance(part, front_matter.SplitError):
+        return None, [Problem(shown, part.line, part.message, part.fix)]
+    parsed = front_matter.parse(part)
+    if isinstance(parsed, front_matter.SplitError):
+        return None, [Problem(shown, parsed.line, parsed.message, parsed.fix)]
+    title = parsed.data.get("title")
+    slug = parsed.data.get("slug", file.stem)
+    problems = []
+    if not isinstance(title, str) or not title.strip():
+        problems.append(Problem(shown, parsed.line_of("title"), "the page needs a 'title' (text)",
+                                "title: من نحن"))
+    if not isinstance(slug, str) or not is_valid_segment(slug) or slug in RESERVED:
+        problems.append(Problem(shown, parsed.line_of("slug"),
+                                f"the page's slug {slug!r} is not a free URL segment",
+                                "slug: about (letters, digits and '-', not a name the site uses "
+                                f"itself: {', '.join(sorted(RESERVED))})"))
+    if problems:
+        return None, problems
+    return StaticPage(file, shown, title.strip(), slug, part.body), []
