@@ -78,9 +78,8 @@ def _fill(site: Site, bodies: Sequence[Body], feed: FeedGenerator, items: list[i
         entry.link(href=site.absolute(site.paths[index]), rel="alternate")
         entry.published(article.date)
         entry.updated(_updated(site, index))
-        entry.description(bodies[index].summary or article.title)
-        if not rss:
-            entry.summary(bodies[index].summary or article.title)
+        # RSS description and Atom summary (isSummary keeps it out of Atom content).
+        entry.description(bodies[index].summary or article.title, isSummary=True)
         content = _content(site, bodies, index)
         if content:
             entry.content(content, type="html")
@@ -142,4 +141,10 @@ def json_feed(site: Site, bodies: Sequence[Body], spec: FeedSpec) -> bytes:
         "authors": [{"name": config.title, "url": config.base_url}],
         "items": items,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    return safe_json(document).encode("utf-8") + b"\n"
+
+
+def safe_json(value: object) -> str:
+    """JSON whose text can never open or close markup, even pasted into a page."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -109,6 +109,8 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # where the unclosed quote or bracket opened
         line = first_line + (mark.line if mark else 0)
         return SplitError(
             line,
