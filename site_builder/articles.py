@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import front_matter
+from .dates import parse_date
 from .problems import Problem
 from .slugs import is_valid_segment
 from .tags import clean_spelling, split_tags
@@ -146,6 +147,11 @@ class _Fields:
                          f"the slug '{slug}' is not one URL segment (no '/', '..' or spaces)",
                          "slug: letters, digits and '-' only, e.g. slug: wafd-askari")
         source = self.source()
+        image = self.text("image", fix="image: images/photo.jpg") or ""
+        image_alt = self.text("image_alt", fix="image_alt: وصف الصورة") or ""
+        if image and not image_alt.strip():
+            self.problem("image", "the lead image has no 'image_alt' (readers who cannot see it "
+                         "need it)", "image_alt: وصف ما في الصورة")
         return {
             "file": file,
             "shown": self.shown,
@@ -160,8 +166,8 @@ class _Fields:
             "source": source,
             "authors": self.names("author"),
             "draft": self.flag("draft"),
-            "image": self.text("image", fix="image: images/photo.jpg") or "",
-            "image_alt": self.text("image_alt", fix="image_alt: وصف الصورة") or "",
+            "image": image.strip(),
+            "image_alt": image_alt.strip(),
             "related": self.slugs("related"),
             "section": clean_spelling(self.text("section", fix="section: سياسة") or ""),
             "pinned": self.flag("pinned"),
@@ -214,7 +220,7 @@ class _Fields:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(split_tags(value)) if key == "tags" else tuple(split_tags(value))
+            return tuple(split_tags(value))
         if isinstance(value, list) and all(isinstance(v, (str, int, float)) and
                                            not isinstance(v, bool) for v in value):
             names = [clean_spelling(str(v)) for v in value]
@@ -256,19 +262,9 @@ class _Fields:
 def parse_when(value: Any, tz: ZoneInfo) -> datetime | None:
     """An ISO 8601 date or date-time; a time without offset is in the site's zone."""
     if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, date):
-        moment = datetime.combine(value, time())
-    elif isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-        if len(text) < 10:  # fromisoformat takes '2023' style partial forms; we don't
-            return None
-    else:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=tz)
+    if isinstance(value, str):
+        return parse_date(value, tz)
+    return None

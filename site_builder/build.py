@@ -1,22 +1,25 @@
-"""The build as a sequence of named steps: read → model → render → write."""
+"""The build as a sequence of named steps: read → model → plan → render → write."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import dates, sitemaps
-from .bodies import Body, BodyRenderer
+from . import dates, feeds, plan, search, workers
+from .cache import Cache, digest, fingerprint
 from .config import Config
-from .feeds import FeedSpec, atom, json_feed, rss
 from .output import Staging, remove_leftovers
 from .problems import Problem
 from .reading import read_sources
-from .render import Output, Renderer
+from .render import Renderer
 from .site import Site, make_site
+
+Progress = Callable[[str, int, int], None]  # step, done, total
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,13 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     articles: int = 0
     tags: int = 0
-    files: int = 0
+    feeds: int = 0
+    written: int = 0  # files made by this build
+    unchanged: int = 0  # files carried over from the previous build
+    read: int = 0  # article files opened (the rest came from the cache)
     seconds: float = 0.0
+    steps: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -44,87 +52,154 @@ class Result:
 
 
 def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]:
-    """Read everything and build the model; write nothing."""
-    sources = read_sources(config)
+    """Read everything and build the model; convert and write nothing."""
+    sources = read_sources(config, None, options.jobs, convert=False)
     now = options.now or dates.build_now()
-    site, problems = make_site(config, sources.articles, sources.pages, now,
+    site, problems = make_site(config, sources.parsed, sources.pages, now,
                                drafts=options.drafts, future=options.future)
     return site, sources.problems + problems
 
 
-def build(config: Config, options: Options) -> Result:
-    """Build the whole site into a new folder and swap it in only on success."""
+def theme_digest(theme: Path) -> str:
+    parts = []
+    for file in sorted(p for p in theme.rglob("*") if p.is_file()):
+        parts += [file.relative_to(theme).as_posix(), file.read_bytes().hex()]
+    return digest(*parts)
+
+
+def build(config: Config, options: Options, progress: Progress | None = None) -> Result:
+    """Build the site into a new folder beside the output and swap it in only on success."""
     started = time.perf_counter()
-    site, problems = check(config, options)
-    result = Result(problems=problems)
-    if not result.ok or site is None:
+    result = Result()
+    target = (options.output or config.output_dir).resolve()
+    step = _Stopwatch(result)
+
+    reading_key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
+    cache = Cache(config.cache_dir, target, reading_key, fresh=options.clean)
+    sources = read_sources(config, cache, options.jobs)
+    result.read = sources.read
+    step("read")
+    now = options.now or dates.build_now()
+    site, problems = make_site(config, sources.parsed, sources.pages, now,
+                               drafts=options.drafts, future=options.future)
+    result.problems = sources.problems + problems
+    if not result.ok:
         return result
-    target = options.output or config.output_dir
+    step("model")
+
+    renderer = Renderer(site, search=options.search)
+    salt = digest(config.path.read_bytes(), theme_digest(config.theme),
+                  str((options.drafts, options.future, options.search)),
+                  pickle.dumps(renderer.shared, protocol=4), cache.fingerprint)
+    context = plan.Context(renderer, feeds.Entries(site), config.cache_dir)
+    all_jobs = list(plan.jobs(site, context, config.theme / "static"))
+    keys = [job.key(salt, context) for job in all_jobs]
+    result.articles, result.tags = len(site.articles), len(site.tags)
+    result.feeds = sum(len(job.paths) for job in all_jobs if job.kind == "feed")
+    step("plan")
+
+    previous = cache.state.outputs if target.is_dir() else {}
+    todo = [i for i, (job, key) in enumerate(zip(all_jobs, keys, strict=True))
+            if not _still_there(target, job.paths, key, previous)]
+    paths = {path for job in all_jobs for path in job.paths}
+    search_missing = options.search and not (target / "pagefind").is_dir()
+    if not todo and paths == set(previous) and not search_missing:
+        result.unchanged = len(paths)
+        result.notes.append("nothing changed; the output was left as it was")
+        cache.save()
+        result.seconds = time.perf_counter() - started
+        return result
+
     remove_leftovers(target)
     staging = Staging(target)
     try:
-        bodies = convert_bodies(site)
-        for output in outputs(site, bodies):
-            staging.write(output.path, output.data)
-            result.files += 1
-        static = config.theme / "static"
-        if static.is_dir():
-            staging.copy_tree(static, "static")
+        redo = {all_jobs[i].name for i in todo}
+        for job in all_jobs:
+            if job.name not in redo:
+                for path in job.paths:
+                    staging.link(target / path, path)
+                    result.unchanged += 1
+        step("link")
+        pack = cache.pack()
+        pack.flush()
+        _bodies.clear()  # a lookup belongs to one build's site and store
+        workers.shared["jobs"] = all_jobs
+        workers.shared["render"] = (site, context, staging.root, pack.path, pack.index)
+        tasks = workers.batches(todo, 16)
+        made: dict[str, tuple[int, int]] = {}
+        for number, written in enumerate(workers.run(_render_batch, tasks, options.jobs), 1):
+            made.update(written)
+            if progress:
+                progress("render", number, len(tasks))
+        result.written = len(made)
+        step("render")
+        if options.search:
+            search.index(staging.root)
+            step("search")
         staging.commit()
     except BaseException:
         staging.abandon()
         raise
-    result.articles = len(site.articles)
-    result.tags = len(site.tags)
+    outputs = {}
+    for job, key in zip(all_jobs, keys, strict=True):
+        for path in job.paths:
+            stamp = made.get(path) or _stat(target / path)
+            if stamp:
+                outputs[path] = (key, *stamp)
+    cache.state.outputs = outputs
+    cache.save()
+    step("save")
     result.seconds = time.perf_counter() - started
     return result
 
 
-def convert_bodies(site: Site) -> list[Body]:
-    renderer = BodyRenderer(site.config.unsafe_html)
-    return [renderer.render(a.body, a.summary) for a in site.articles]
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
 
 
-def outputs(site: Site, bodies: list[Body]) -> Iterator[Output]:
-    """Every file of the site but the theme's static files."""
-    renderer = Renderer(site, bodies)
-    for index in range(len(site.articles)):
-        yield renderer.article(index)
-    yield from renderer.home_pages()
-    yield renderer.tag_index()
-    for index in range(len(site.tags)):
-        yield from renderer.tag_pages(index)
-    page_bodies = BodyRenderer(site.config.unsafe_html)
-    for index, page in enumerate(site.pages):
-        yield renderer.static_page(index, page_bodies.render(page.body))
-    yield renderer.not_found()
-    yield from feed_outputs(site, bodies)
-    yield from sitemaps.sitemaps(sitemap_entries(site), site.config.base_url)
-    yield sitemaps.robots(site.config.base_url)
+def _still_there(target: Path, paths: tuple[str, ...], key: str,
+                 previous: dict[str, tuple[str, int, int]]) -> bool:
+    """Whether every file of a job is in the output as the previous build left it."""
+    for path in paths:
+        known = previous.get(path)
+        if known is None or known[0] != key or _stat(target / path) != known[1:]:
+            return False
+    return True
 
 
-def feed_specs(site: Site) -> Iterator[FeedSpec]:
-    yield FeedSpec("", site.config.title, range(len(site.articles)))
-    for tag in site.tags:
-        yield FeedSpec(tag.path, f"{site.config.title} — {tag.name}", tag.articles)
+_bodies: dict[int, plan.Bodies] = {}
 
 
-def feed_outputs(site: Site, bodies: list[Body]) -> Iterator[Output]:
-    for spec in feed_specs(site):
-        yield Output(spec.folder + "feed.xml", rss(site, bodies, spec))
-        yield Output(spec.folder + "atom.xml", atom(site, bodies, spec))
-        if not spec.folder:
-            yield Output("feed.json", json_feed(site, bodies, spec))
+def _render_batch(indices: list[int]) -> dict[str, tuple[int, int]]:
+    """Make and write some jobs' files (runs in a worker process)."""
+    site, context, root, pack_path, pack_index = workers.shared["render"]
+    jobs = workers.shared["jobs"]
+    bodies = _bodies.get(os.getpid())
+    if bodies is None:
+        bodies = _bodies[os.getpid()] = plan.Bodies(site, pack_path, pack_index)
+    context.bodies = bodies
+    written = {}
+    for index in indices:
+        for output in plan.make(jobs[index], context):
+            file = root / output.path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(output.data)
+            written[output.path] = _stat(file) or (0, 0)
+    return written
 
 
-def sitemap_entries(site: Site) -> list[tuple[str, datetime | None]]:
-    newest = site.articles[0].date if site.articles else None
-    entries: list[tuple[str, datetime | None]] = [(site.absolute(""), newest)]
-    for index, article in enumerate(site.articles):
-        entries.append((site.absolute(site.paths[index]), article.updated or article.date))
-    entries.append((site.absolute("tags/"), newest))
-    for tag in site.tags:
-        entries.append((site.absolute(tag.path), site.articles[tag.articles[0]].date))
-    for page in site.pages:
-        entries.append((site.absolute(page.path), None))
-    return entries
+class _Stopwatch:
+    """Times the named steps of a build (shown with --verbose)."""
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self.last = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.result.steps[name] = now - self.last
+        self.last = now

@@ -2,28 +2,126 @@
 
 from __future__ import annotations
 
-import json
+import pickle
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urljoin
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import __version__
-from .bodies import Body
-from .site import Site
+from .cache import digest
+from .output import Output
+from .render import BodyLookup, BodyRef
+from .seo import safe_json
+from .site import Listing, Site
 
 _LINK_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 
 
 @dataclass(frozen=True)
-class FeedSpec:
-    """One set of feeds: the whole site, or one tag (or section, or writer)."""
+class Enclosure:
+    url: str
+    media_type: str
+    size: int
 
-    folder: str  # output folder of the feeds and of the page they stand for: '' or 'tags/x/'
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as every feed shows it."""
+
+    id: str
     title: str
-    articles: Sequence[int]  # newest first
+    url: str
+    published: datetime
+    updated: datetime
+    summary: str
+    body: BodyRef | None  # None: summaries only (feed_full_content: false)
+    categories: tuple[str, ...]
+    authors: tuple[str, ...]
+    image: Enclosure | None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The values of one set of feeds (RSS, Atom and, for the whole site, JSON Feed)."""
+
+    folder: str
+    title: str
+    description: str
+    language: str
+    publisher: str
+    home: str  # absolute URL of the page the feeds stand for
+    self_base: str  # absolute URL of the feeds' folder
+    updated: datetime
+    items: tuple[int, ...]  # article indices, newest first
+    json: bool
+
+    def paths(self) -> tuple[str, ...]:
+        names = ("feed.xml", "atom.xml", "feed.json") if self.json else ("feed.xml", "atom.xml")
+        return tuple(self.folder + name for name in names)
+
+
+class Entries:
+    """Each article's feed entry, made once however many feeds show it."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._made: dict[int, Entry] = {}
+        self._keys: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> Entry:
+        entry = self._made.get(index)
+        if entry is None:
+            entry = self._made[index] = _entry(self.site, index)
+        return entry
+
+    def key(self, index: int) -> str:
+        key = self._keys.get(index)
+        if key is None:
+            key = self._keys[index] = digest(pickle.dumps(self[index], protocol=4))
+        return key
+
+
+def feed_values(site: Site, listing: Listing, entries: Entries) -> Feed:
+    """The feed of a list: its newest feed_items articles, by date (pinned or not)."""
+    config = site.config
+    newest = tuple(sorted(listing.articles)[: config.feed_items])  # indices are in date order
+    title = config.title if not listing.folder else f"{config.title} — {listing.title}"
+    updated = max((entries[i].updated for i in newest), default=site.now)
+    return Feed(listing.folder, title, config.description or title, config.language,
+                config.title, site.absolute(listing.folder), site.absolute(listing.folder),
+                updated, newest, json=not listing.folder)
+
+
+def key(feed: Feed, entries: Entries, salt: str) -> str:
+    return digest(salt, pickle.dumps(feed, protocol=4), *(entries.key(i) for i in feed.items))
+
+
+def _entry(site: Site, index: int) -> Entry:
+    article = site.articles[index]
+    image = site.images[index]
+    enclosure = None
+    if image is not None and image.local:
+        enclosure = Enclosure(site.absolute(site.paths[index] + image.name), image.media_type,
+                              image.size)
+    elif image is not None:
+        enclosure = Enclosure(image.url, "image/jpeg", 0)
+    section = site.article_section[index]
+    categories = tuple(site.tags[t].name for t in site.article_tags[index])
+    if section is not None:
+        categories = (site.sections[section].name, *categories)
+    return Entry(
+        id=site.ids[index], title=article.title, url=site.absolute(site.paths[index]),
+        published=article.date, updated=max(article.updated or article.date, article.date),
+        summary=site.summaries[index] or article.title,
+        body=BodyRef(index, site.digests[index]) if site.config.feed_full_content else None,
+        categories=categories,
+        authors=tuple(site.authors[a].name for a in site.article_authors[index]),
+        image=enclosure,
+    )
 
 
 def absolutize(fragment: str, page_url: str) -> str:
@@ -31,120 +129,108 @@ def absolutize(fragment: str, page_url: str) -> str:
     return _LINK_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', fragment)
 
 
-def _items(site: Site, spec: FeedSpec) -> list[int]:
-    return list(spec.articles[: site.config.feed_items])
+def outputs(feed: Feed, entries: Entries, bodies: BodyLookup) -> list[Output]:
+    """The feed files of one Feed value."""
+    items = [entries[i] for i in feed.items]
+    contents = {e.id: absolutize(bodies.html(e.body), e.url) for e in items if e.body}
+    paths = feed.paths()
+    made = [Output(paths[0], _rss(feed, items, contents)),
+            Output(paths[1], _atom(feed, items, contents))]
+    if feed.json:
+        made.append(Output(paths[2], _json(feed, items, contents)))
+    return made
 
 
-def _content(site: Site, bodies: Sequence[Body], index: int) -> str:
-    body = bodies[index]
-    if not site.config.feed_full_content:
-        return ""
-    return absolutize(body.html, site.absolute(site.paths[index]))
-
-
-def _generator(site: Site, spec: FeedSpec, items: list[int], self_name: str) -> FeedGenerator:
-    config = site.config
-    feed = FeedGenerator()
-    feed.id(site.absolute(spec.folder))
-    feed.title(spec.title)
+def _generator(feed: Feed, self_name: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    generator.id(feed.home)
+    generator.title(feed.title)
     # feedgen takes RSS's <link> from the last link given: self first, then the page.
-    feed.link(href=site.absolute(spec.folder + self_name), rel="self")
-    feed.link(href=site.absolute(spec.folder), rel="alternate")
-    feed.description(config.description or spec.title)
-    feed.subtitle(config.description or spec.title)
-    feed.language(config.language)
-    feed.author({"name": config.title})
-    feed.generator("site-builder", version=__version__)
-    newest = max((_updated(site, i) for i in items), default=site.now)
-    feed.updated(newest)  # never the clock: two builds of one input are identical
-    return feed
+    generator.link(href=feed.self_base + self_name, rel="self")
+    generator.link(href=feed.home, rel="alternate")
+    generator.description(feed.description)
+    generator.language(feed.language)
+    generator.author({"name": feed.publisher})
+    generator.generator("site-builder", version=__version__)
+    generator.updated(feed.updated)  # never the clock: two builds of one input are identical
+    return generator
 
 
-def _updated(site: Site, index: int):  # noqa: ANN202 - a datetime
-    article = site.articles[index]
-    return max(article.updated or article.date, article.date)
-
-
-def _fill(site: Site, bodies: Sequence[Body], feed: FeedGenerator, items: list[int],
+def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str],
           rss: bool) -> None:
     if rss:
-        feed.load_extension("dc", atom=False, rss=True)
-    for index in items:
-        article = site.articles[index]
-        entry = feed.add_entry(order="append")
-        entry.id(site.ids[index])
-        entry.guid(site.ids[index], permalink=False)
-        entry.title(article.title)
-        entry.link(href=site.absolute(site.paths[index]), rel="alternate")
-        entry.published(article.date)
-        entry.updated(_updated(site, index))
+        generator.load_extension("dc", atom=False, rss=True)
+    for item in items:
+        entry: FeedEntry = generator.add_entry(order="append")
+        entry.id(item.id)
+        entry.guid(item.id, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate")
+        entry.published(item.published)
+        entry.updated(item.updated)
         # RSS description and Atom summary (isSummary keeps it out of Atom content).
-        entry.description(bodies[index].summary or article.title, isSummary=True)
-        content = _content(site, bodies, index)
-        if content:
-            entry.content(content, type="html")
-        for tag in site.article_tags[index]:
-            entry.category(term=site.tags[tag].name)
-        if rss:
-            for name in article.authors:
+        entry.description(item.summary, isSummary=True)
+        if item.id in contents:
+            entry.content(contents[item.id], type="html")
+        for name in item.categories:
+            entry.category(term=name)
+        if item.image is not None:
+            if rss:
+                entry.enclosure(item.image.url, str(item.image.size), item.image.media_type)
+            else:
+                entry.link(href=item.image.url, rel="enclosure", type=item.image.media_type,
+                           length=str(item.image.size))
+        for name in item.authors:
+            if rss:
                 entry.dc.dc_creator(name)
-        else:
-            for name in article.authors:
+            else:
                 entry.author({"name": name})
 
 
-def rss(site: Site, bodies: Sequence[Body], spec: FeedSpec) -> bytes:
-    items = _items(site, spec)
-    feed = _generator(site, spec, items, "feed.xml")
-    _fill(site, bodies, feed, items, rss=True)
-    return feed.rss_str(pretty=True)
+def _rss(feed: Feed, items: list[Entry], contents: dict[str, str]) -> bytes:
+    generator = _generator(feed, "feed.xml")
+    _fill(generator, items, contents, rss=True)
+    return generator.rss_str(pretty=True)
 
 
-def atom(site: Site, bodies: Sequence[Body], spec: FeedSpec) -> bytes:
-    items = _items(site, spec)
-    feed = _generator(site, spec, items, "atom.xml")
-    _fill(site, bodies, feed, items, rss=False)
-    return feed.atom_str(pretty=True)
+def _atom(feed: Feed, items: list[Entry], contents: dict[str, str]) -> bytes:
+    generator = _generator(feed, "atom.xml")
+    generator.subtitle(feed.description)
+    _fill(generator, items, contents, rss=False)
+    return generator.atom_str(pretty=True)
 
 
-def json_feed(site: Site, bodies: Sequence[Body], spec: FeedSpec) -> bytes:
+def _json(feed: Feed, entries: list[Entry], contents: dict[str, str]) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
-    config = site.config
     items = []
-    for index in _items(site, spec):
-        article = site.articles[index]
+    for entry in entries:
         item: dict[str, object] = {
-            "id": site.ids[index],
-            "url": site.absolute(site.paths[index]),
-            "title": article.title,
-            "summary": bodies[index].summary,
-            "date_published": article.date.isoformat(),
-            "date_modified": _updated(site, index).isoformat(),
-            "tags": [site.tags[t].name for t in site.article_tags[index]],
-            "language": config.language,
+            "id": entry.id,
+            "url": entry.url,
+            "title": entry.title,
+            "summary": entry.summary,
+            "date_published": entry.published.isoformat(),
+            "date_modified": entry.updated.isoformat(),
+            "tags": list(entry.categories),
+            "language": feed.language,
         }
-        content = _content(site, bodies, index)
-        if content:
-            item["content_html"] = content
+        if entry.id in contents:
+            item["content_html"] = contents[entry.id]
         else:
-            item["content_text"] = bodies[index].summary or article.title
-        if article.authors:
-            item["authors"] = [{"name": name} for name in article.authors]
+            item["content_text"] = entry.summary
+        if entry.image is not None:
+            item["image"] = entry.image.url
+        if entry.authors:
+            item["authors"] = [{"name": name} for name in entry.authors]
         items.append(item)
     document = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": spec.title,
-        "home_page_url": site.absolute(spec.folder),
-        "feed_url": site.absolute(spec.folder + "feed.json"),
-        "description": config.description or spec.title,
-        "language": config.language,
-        "authors": [{"name": config.title, "url": config.base_url}],
+        "title": feed.title,
+        "home_page_url": feed.home,
+        "feed_url": feed.self_base + "feed.json",
+        "description": feed.description,
+        "language": feed.language,
+        "authors": [{"name": feed.publisher, "url": feed.home}],
         "items": items,
     }
-    return safe_json(document).encode("utf-8") + b"\n"
-
-
-def safe_json(value: object) -> str:
-    """JSON whose text can never open or close markup, even pasted into a page."""
-    text = json.dumps(value, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return safe_json(document, indent=1).encode("utf-8") + b"\n"

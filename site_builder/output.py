@@ -5,10 +5,20 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2  # renameat2(2): swap two paths in one step
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write: its path under the output folder and its bytes."""
+
+    path: str
+    data: bytes
 
 
 class Staging:
@@ -29,8 +39,17 @@ class Staging:
             self._made.add(parent)
         destination.write_bytes(data)
 
-    def copy_tree(self, source: Path, path: str) -> None:
-        shutil.copytree(source, self.root / path, dirs_exist_ok=True)
+    def link(self, existing: Path, path: str) -> None:
+        """Carry a file of the previous build over unchanged (a hard link: no copy)."""
+        destination = self.root / path
+        parent = os.path.dirname(path)
+        if parent not in self._made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(parent)
+        try:
+            os.link(existing, destination)
+        except OSError:
+            shutil.copy2(existing, destination)
 
     def commit(self) -> None:
         """Put the new tree in place of the old one in one step, then drop the old."""
@@ -38,13 +57,13 @@ class Staging:
         if not self.target.exists():
             os.rename(self.root, self.target)
             return
-        if _exchange(self.root, self.target):
-            shutil.rmtree(self.root, ignore_errors=True)  # now holds the old tree
-            return
         old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
-        os.rename(self.target, old / "tree")
-        os.rename(self.root, self.target)
-        shutil.rmtree(old, ignore_errors=True)
+        if _exchange(self.root, self.target):
+            os.rename(self.root, old / "tree")  # the staging folder now holds the old tree
+        else:
+            os.rename(self.target, old / "tree")
+            os.rename(self.root, self.target)
+        _remove_later(old)
 
     def abandon(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -60,6 +79,16 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd = -100
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return result == 0
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the old tree in the background: the new one is already in place."""
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def remove_leftovers(target: Path) -> None:

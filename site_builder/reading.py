@@ -1,21 +1,39 @@
-"""Reading the content and pages folders into checked articles and pages."""
+"""Reading the content and pages folders into checked articles and pages.
+
+Files are parsed (and their bodies converted) in worker processes; a file whose
+size, time and inode match the cache is taken from it without being opened.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, find_files, parse_article, read_text
+from . import workers
+from .articles import find_files, parse_article, read_text
+from .bodies import BodyRenderer
+from .cache import Cache, digest
 from .config import Config
+from .images import LeadImage, inspect
 from .pages import StaticPage, parse_page
 from .problems import Problem
+from .site import Parsed
 
 
 @dataclass
 class Sources:
-    articles: list[Article] = field(default_factory=list)
+    parsed: list[Parsed] = field(default_factory=list)
     pages: list[StaticPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    read: int = 0  # files opened (not taken from the cache)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    parsed: Parsed | None
+    problems: list[Problem]
+    html: str | None  # the converted body, when it was converted here
 
 
 def shown_path(file: Path, config: Config) -> str:
@@ -26,7 +44,12 @@ def shown_path(file: Path, config: Config) -> str:
         return str(file)
 
 
-def read_sources(config: Config) -> Sources:
+def body_key(body: str, unsafe_html: bool) -> str:
+    return digest(body, "unsafe" if unsafe_html else "clean")
+
+
+def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
+                 convert: bool = True) -> Sources:
     """Every article and static page, with every problem found on the way."""
     sources = Sources()
     if not config.content_dir.is_dir():
@@ -34,16 +57,94 @@ def read_sources(config: Config) -> Sources:
                                         f"the content folder {config.content_dir} does not exist",
                                         "create it, or set content_dir in the config"))
         return sources
-    for file in find_files(config.content_dir):
-        shown = shown_path(file, config)
-        text = read_text(file, shown, config.content_dir)
-        if isinstance(text, Problem):
-            sources.problems.append(text)
-            continue
-        article, problems = parse_article(text, file, shown, config.tz)
-        sources.problems += problems
-        if article:
-            sources.articles.append(article)
+    files = find_files(config.content_dir)
+    known = cache.state.files if cache else {}
+    fresh: dict[str, tuple[tuple[int, int, int], object]] = {}
+    todo: list[tuple[str, str]] = []
+    results: dict[str, _Outcome] = {}
+    pack = cache.pack() if cache and convert else None
+    for file in files:
+        name = str(file)
+        stamp = _stamp(file)
+        hit = known.get(name)
+        if hit and stamp and hit[0] == stamp and (pack is None or
+                                                  getattr(hit[1], "digest", "") in pack):
+            results[name] = _Outcome(hit[1], [], None)  # type: ignore[arg-type]
+            fresh[name] = hit
+        else:
+            todo.append((name, shown_path(file, config)))
+    workers.shared["reading"] = (config, convert)
+    for (name, _), outcome in zip(todo, workers.run(_read_one, todo, jobs), strict=True):
+        results[name] = outcome
+        sources.read += 1
+        if outcome.parsed is not None and outcome.html is not None and pack is not None:
+            if outcome.parsed.digest not in pack:
+                pack.add(outcome.parsed.digest, outcome.html)
+        stamp = _stamp(Path(name))
+        if outcome.parsed is not None and not outcome.problems and stamp and convert:
+            fresh[name] = (stamp, outcome.parsed)
+    if pack is not None:
+        pack.flush()
+    for file in files:
+        outcome = results[str(file)]
+        sources.problems += outcome.problems
+        if outcome.parsed is not None:
+            sources.parsed.append(outcome.parsed)
+    if cache is not None and convert:
+        cache.state.files = fresh
+    _read_pages(config, sources)
+    return sources
+
+
+def _stamp(file: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(file)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+_renderers: dict[bool, BodyRenderer] = {}
+
+
+def _read_one(task: tuple[str, str]) -> _Outcome:
+    """Read, check and convert one article (runs in a worker process)."""
+    config, convert = workers.shared["reading"]
+    name, shown = task
+    file = Path(name)
+    text = read_text(file, shown, config.content_dir)
+    if isinstance(text, Problem):
+        return _Outcome(None, [text], None)
+    article, problems = parse_article(text, file, shown, config.tz)
+    if article is None:
+        return _Outcome(None, problems, None)
+    image: LeadImage | None = None
+    if article.image:
+        found = inspect(article.image, article.image_alt, file, config.content_dir, shown,
+                        article.line_of("image"))
+        if isinstance(found, Problem):
+            return _Outcome(None, [*problems, found], None)
+        image = found
+    key = body_key(article.body, config.unsafe_html)
+    html, summary = None, article.summary
+    if convert:
+        renderer = _renderers.get(config.unsafe_html)
+        if renderer is None:
+            renderer = _renderers[config.unsafe_html] = BodyRenderer(config.unsafe_html)
+        body = renderer.render(article.body, article.summary)
+        html, summary = body.html, body.summary
+    # The body text is not kept: the store has its HTML, and memory stays flat.
+    lean = _without_body(article)
+    return _Outcome(Parsed(lean, key, summary, image), problems, html)
+
+
+def _without_body(article):  # noqa: ANN001, ANN202 - Article in, Article out
+    from dataclasses import replace
+
+    return replace(article, body="")
+
+
+def _read_pages(config: Config, sources: Sources) -> None:
     for file in find_files(config.pages_dir):
         shown = shown_path(file, config)
         text = read_text(file, shown, config.pages_dir)
@@ -54,4 +155,3 @@ def read_sources(config: Config) -> Sources:
         sources.problems += problems
         if page:
             sources.pages.append(page)
-    return sources

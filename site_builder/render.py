@@ -1,7 +1,13 @@
-"""Pages from Jinja2 templates: one method per kind of page, plain values in."""
+"""Pages from Jinja2 templates: the values of each kind of page, then its HTML.
+
+Values are plain dicts and lists. An article's body stands in them as a BodyRef
+(its digest), so the values of a page say everything its bytes depend on: the
+incremental build hashes them to know whether the page must be made again.
+"""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,24 +15,26 @@ from typing import Any
 
 import jinja2
 
-from . import dates
-from .bodies import Body
-from .site import Site
+from . import dates, seo
+from .bodies import BodyRenderer
+from .cache import digest
+from .output import Output
+from .site import Group, Listing, Site
 
 Values = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class Output:
-    """One file to write: its path under the output folder and its bytes."""
+class BodyRef:
+    """An article's converted body, named by its digest; filled in at render time."""
 
-    path: str
-    data: bytes
+    index: int
+    digest: str
 
 
 def environment(site: Site) -> jinja2.Environment:
     """Templates from the site's theme, compiled once, HTML escaped everywhere."""
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(site.config.theme / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -34,65 +42,82 @@ def environment(site: Site) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    return env
 
 
 @dataclass(frozen=True)
 class ListPage:
     """One page of a paginated list of articles."""
 
+    listing: Listing
     number: int
     total: int
     items: Sequence[int]
-    folder: str  # the list's first page, e.g. 'tags/x/'
 
     @property
     def path(self) -> str:
-        return self.folder if self.number == 1 else f"{self.folder}page/{self.number}/"
+        return page_path(self.listing.folder, self.number)
 
 
-def paginate(indices: Sequence[int], per_page: int, folder: str) -> Iterator[ListPage]:
+def page_path(folder: str, number: int) -> str:
+    return folder if number == 1 else f"{folder}page/{number}/"
+
+
+def paginate(listing: Listing, per_page: int) -> Iterator[ListPage]:
     """Split a list into pages; an empty list still has one (empty) page."""
+    indices = listing.articles
     total = max(1, -(-len(indices) // per_page))
     for number in range(1, total + 1):
         start = (number - 1) * per_page
-        yield ListPage(number, total, indices[start : start + per_page], folder)
+        yield ListPage(listing, number, total, indices[start : start + per_page])
 
 
 class Renderer:
-    """Turns the site model into pages; holds what every page shares."""
+    """Turns the site model into page values and pages; holds what every page shares."""
 
-    def __init__(self, site: Site, bodies: Sequence[Body]) -> None:
+    def __init__(self, site: Site, search: bool = False) -> None:
         self.site = site
-        self.bodies = bodies
         self.config = site.config
-        self.env = environment(site)
+        self.search = search
+        self._env: jinja2.Environment | None = None
+        self._cards: dict[int, Values] = {}
+        self._card_keys: dict[int, str] = {}
+        self._links: dict[str, Values] = {}
+        self._dates: dict[tuple[int, int, int], Values] = {}
         self.shared = self._shared()
 
-    # --- values ------------------------------------------------------------
+    @property
+    def env(self) -> jinja2.Environment:
+        if self._env is None:
+            self._env = environment(self.site)
+        return self._env
 
-    def number(self, value: int) -> str:
-        return dates.localize_digits(str(value), self.config.numerals)
+    # --- small values ------------------------------------------------------------
+
+    def number(self, value: int | str) -> str:
+        return dates.localize_digits(str(value), self.config.numerals)  # type: ignore[arg-type]
 
     def when(self, moment: datetime) -> Values:
         config = self.config
-        values = {
-            "iso": dates.iso(moment),
-            "text": dates.display_date(moment, locale=config.locale,
-                                       numerals=config.numerals, tz=config.tz),
-            "hijri": "",
-        }
-        if config.hijri:
-            values["hijri"] = dates.hijri_date(moment, locale=config.locale,
-                                               numerals=config.numerals, tz=config.tz)
-        return values
+        local = moment.astimezone(config.tz)
+        day = (local.year, local.month, local.day)
+        shown = self._dates.get(day)
+        if shown is None:
+            shown = {
+                "text": dates.display_date(moment, locale=config.locale,
+                                           numerals=config.numerals, tz=config.tz),  # type: ignore[arg-type]
+                "hijri": dates.hijri_date(moment, locale=config.locale, numerals=config.numerals,  # type: ignore[arg-type]
+                                          tz=config.tz) if config.hijri else "",
+                "url": self.site.url(f"archive/{local.year:04d}/{local.month:02d}/"),
+            }
+            self._dates[day] = shown
+        return {"iso": dates.iso(moment), **shown}
 
-    def _feeds(self, folder: str, title: str) -> list[Values]:
+    def feeds_of(self, folder: str, title: str) -> list[Values]:
         site = self.site
         return [
-            {"type": "application/rss+xml", "title": f"{title} (RSS)",
+            {"type": "application/rss+xml", "title": f"{title} (RSS)", "label": "RSS",
              "url": site.url(folder + "feed.xml")},
-            {"type": "application/atom+xml", "title": f"{title} (Atom)",
+            {"type": "application/atom+xml", "title": f"{title} (Atom)", "label": "Atom",
              "url": site.url(folder + "atom.xml")},
         ]
 
@@ -106,36 +131,77 @@ class Renderer:
                 "direction": config.direction,
                 "home": site.url(""),
                 "tags_url": site.url("tags/"),
+                "archive_url": site.url("archive/"),
+                "search_url": site.url("search/") if self.search else "",
                 "static": site.url("static/"),
-                "feeds": self._feeds("", config.title)
+                "feeds": self.feeds_of("", config.title)
                 + [{"type": "application/feed+json", "title": f"{config.title} (JSON Feed)",
-                    "url": site.url("feed.json")}],
+                    "label": "JSON Feed", "url": site.url("feed.json")}],
+                "sections": [self.group_link(g) for g in site.sections],
                 "pages": [{"title": p.title, "url": site.url(p.path)} for p in site.pages],
+                "drafts": site.drafts_shown,
             },
         }
 
+    def group_link(self, group: Group) -> Values:
+        link = self._links.get(group.path)
+        if link is None:
+            link = self._links[group.path] = {"name": group.name, "url": self.site.url(group.path)}
+        return link
+
+    def image(self, index: int, eager: bool = False) -> Values | None:
+        image = self.site.images[index]
+        if image is None:
+            return None
+        if not image.local:
+            return {"src": image.url, "srcset": "", "width": 0, "height": 0, "alt": image.alt,
+                    "absolute": image.url, "eager": eager}
+        folder = self.site.paths[index]
+        variants = image.variants()
+        srcset = ", ".join(f"{self.site.url(folder + name)} {w}w" for name, w, _ in variants)
+        if variants:
+            srcset += f", {self.site.url(folder + image.name)} {image.width}w"
+        return {"src": self.site.url(folder + image.name), "srcset": srcset,
+                "width": image.width, "height": image.height, "alt": image.alt,
+                "absolute": self.site.absolute(folder + image.name), "eager": eager}
+
     def card(self, index: int) -> Values:
+        """What a list shows of an article (the same dict every time: made once)."""
+        card = self._cards.get(index)
+        if card is not None:
+            return card
         site = self.site
         article = site.articles[index]
-        return {
+        section = site.article_section[index]
+        card = {
             "title": article.title,
             "url": site.url(site.paths[index]),
             "date": self.when(article.date),
-            "summary": self.bodies[index].summary,
-            "tags": [self.tag_link(t) for t in site.article_tags[index]],
+            "summary": site.summaries[index],
+            "tags": [self.group_link(site.tags[t]) for t in site.article_tags[index]],
+            "section": self.group_link(site.sections[section]) if section is not None else None,
+            "image": self.image(index),
             "draft": article.draft,
             "future": article.date > site.now,
         }
+        self._cards[index] = card
+        return card
 
-    def tag_link(self, tag_index: int) -> Values:
-        tag = self.site.tags[tag_index]
-        return {"name": tag.name, "url": self.site.url(tag.path)}
+    def card_key(self, index: int) -> str:
+        """A digest of an article's card, so a page's key need not hash whole cards."""
+        key = self._card_keys.get(index)
+        if key is None:
+            key = self._card_keys[index] = digest(pickle.dumps(self.card(index), protocol=4))
+        return key
+
+    def key(self, values: Values, salt: str) -> str:
+        """What a page's bytes depend on: its own values and the cards it shows."""
+        cards = [self.card_key(i) for i in values["refs"]]
+        return digest(salt, pickle.dumps(values, protocol=4), *cards)
 
     def pager(self, page: ListPage) -> Values:
-        site = self.site
-
         def link(number: int) -> str:
-            return site.url(page.folder if number == 1 else f"{page.folder}page/{number}/")
+            return self.site.url(page_path(page.listing.folder, number))
 
         return {
             "number": self.number(page.number),
@@ -146,72 +212,146 @@ class Renderer:
             "last": link(page.total) if page.number < page.total - 1 else "",
         }
 
-    def page(self, template: str, path: str, values: Values, status: str = "") -> Output:
-        context = dict(self.shared)
-        context.update(values)
-        context["canonical"] = self.site.absolute(path)
-        context.setdefault("feeds", [])
-        text = self.env.get_template(template).render(context)
-        return Output(path + "index.html" if not status else status, text.encode("utf-8"))
+    # --- the values of each kind of page -------------------------------------------
 
-    # --- pages ---------------------------------------------------------------
-
-    def article(self, index: int) -> Output:
-        site = self.site
+    def article_values(self, index: int) -> Values:
+        site, config = self.site, self.config
         article = site.articles[index]
+        card = self.card(index)
         source = None
         if article.source:
             source = {"name": article.source.name, "url": article.source.url}
-        return self.page("article.html", site.paths[index], {
+        authors = [{**self.group_link(site.authors[a]),
+                    "absolute": site.absolute(site.authors[a].path)}
+                   for a in site.article_authors[index]]
+        canonical = site.absolute(site.paths[index])
+        image = self.image(index, eager=True)
+        updated = article.updated if article.updated and article.updated > article.date else None
+        modified = dates.iso(updated or article.date)
+        section = card["section"]
+        keywords = [t["name"] for t in card["tags"]]
+        jsonld = seo.news_article(
+            headline=article.title, url=canonical, published=card["date"]["iso"],
+            modified=modified, description=card["summary"], authors=authors,
+            publisher=config.title, home=config.base_url, language=config.language,
+            keywords=keywords, section=section["name"] if section else "",
+            image=image["absolute"] if image else "")
+        return {
+            "template": "article.html",
+            "path": site.paths[index],
             "title": article.title,
-            "article": {
-                **self.card(index),
-                "body": self.bodies[index].html,
-                "updated": self.when(article.updated) if article.updated else None,
-                "source": source,
-                "authors": list(article.authors),
-                "related": [self.card(i) for i in site.related[index]],
+            "description": card["summary"],
+            "og": {
+                "type": "article", "locale": seo.og_locale(config.language, config.locale),
+                "published": card["date"]["iso"], "modified": modified,
+                "section": section["name"] if section else "", "tags": keywords,
+                "image": image,
             },
-            "description": self.bodies[index].summary,
-        })
+            "jsonld": jsonld,
+            "refs": (index, *site.related[index]),
+            "article": {
+                "card": index,
+                "body": BodyRef(index, site.digests[index]),
+                "updated": self.when(updated) if updated else None,
+                "source": source,
+                "authors": authors,
+                "image": image,
+                "related": list(site.related[index]),
+            },
+        }
 
-    def article_list(self, page: ListPage, template: str, values: Values) -> Output:
-        values = dict(values)
-        values["cards"] = [self.card(i) for i in page.items]
-        values["pager"] = self.pager(page)
-        if page.number > 1:
-            values["title"] = f"{values['title']} — صفحة {self.number(page.number)}"
-        return self.page(template, page.path, values)
+    def list_values(self, page: ListPage) -> Values:
+        listing = page.listing
+        values: Values = {
+            "template": "index.html" if not listing.folder else "list.html",
+            "path": page.path,
+            "title": listing.title if page.number == 1
+            else f"{listing.title} — صفحة {self.number(page.number)}",
+            "heading": listing.title,
+            "label": listing.label,
+            "count": self.number(len(listing.articles)),
+            "description": self.config.description if not listing.folder
+            else f"{listing.label}: {listing.title}",
+            "feeds": self.feeds_of(listing.folder, f"{self.config.title} — {listing.title}")
+            if listing.feeds and listing.folder else [],
+            "group": None,
+            "lead": None,
+            "cards": list(page.items),
+            "pager": self.pager(page),
+        }
+        group = listing.group
+        if group is not None and group.kind == "authors":
+            info = next((v for k, v in self.config.authors.items()
+                         if k == group.name or v.name == group.name), None)
+            if info is not None:
+                values["group"] = {"bio": info.bio, "image": info.image}
+        if not listing.folder and page.number == 1 and self.site.lead is not None:
+            values["lead"] = self.site.lead
+            values["cards"] = [i for i in values["cards"] if i != self.site.lead]
+        values["refs"] = tuple(values["cards"]) + ((values["lead"],) if values["lead"] is not None
+                                                   else ())
+        return values
 
-    def home_pages(self) -> Iterator[Output]:
-        site = self.site
-        for page in paginate(range(len(site.articles)), self.config.per_page, ""):
-            yield self.article_list(page, "index.html", {
-                "title": self.config.title, "heading": self.config.title,
-                "description": self.config.description,
+    def tag_index_values(self) -> Values:
+        tags = [{**self.group_link(t), "count": self.number(len(t.articles))}
+                for t in self.site.tags]
+        return {"template": "tags.html", "path": "tags/", "title": "الوسوم", "tags": tags,
+                "description": f"كل وسوم {self.config.title}", "refs": ()}
+
+    def archive_values(self) -> Values:
+        years = []
+        for year, months in self.site.archive().items():
+            years.append({
+                "name": self.number(year), "url": self.site.url(f"archive/{year}/"),
+                "count": self.number(sum(len(m) for m in months.values())),
+                "months": [{
+                    "name": self.when(self.site.articles[indices[0]].date)["text"].split(" ", 1)[1],
+                    "url": self.site.url(f"archive/{year}/{month}/"),
+                    "count": self.number(len(indices)),
+                } for month, indices in months.items()],
             })
+        return {"template": "archive.html", "path": "archive/", "title": "الأرشيف",
+                "years": years, "description": f"أرشيف {self.config.title}", "refs": ()}
 
-    def tag_index(self) -> Output:
-        tags = [{**self.tag_link(i), "count": self.number(len(t.articles))}
-                for i, t in enumerate(self.site.tags)]
-        return self.page("tags.html", "tags/", {"title": "الوسوم", "tags": tags,
-                                                 "description": ""})
-
-    def tag_pages(self, tag_index: int) -> Iterator[Output]:
-        tag = self.site.tags[tag_index]
-        for page in paginate(tag.articles, self.config.per_page, tag.path):
-            yield self.article_list(page, "list.html", {
-                "title": tag.name, "heading": tag.name, "kind": "وسم",
-                "count": self.number(len(tag.articles)),
-                "feeds": self._feeds(tag.path, f"{self.config.title} — {tag.name}"),
-                "description": f"أخبار {tag.name}",
-            })
-
-    def static_page(self, page_index: int, body: Body) -> Output:
+    def page_values(self, page_index: int) -> Values:
         page = self.site.pages[page_index]
-        return self.page("page.html", page.path, {"title": page.title, "body": body.html,
-                                                  "description": body.summary})
+        return {"template": "page.html", "path": page.path, "title": page.title,
+                "description": "", "source": page.body, "refs": ()}
 
-    def not_found(self) -> Output:
-        return self.page("404.html", "404.html", {"title": "الصفحة غير موجودة",
-                                                  "description": ""}, status="404.html")
+    def simple_values(self, template: str, path: str, title: str) -> Values:
+        return {"template": template, "path": path, "title": title, "description": "",
+                "refs": ()}
+
+    # --- HTML ------------------------------------------------------------------------
+
+    def html(self, values: Values, bodies: BodyLookup) -> Output:
+        """Render a page's values, its body filled in, with the theme's template."""
+        context = dict(self.shared)
+        context.update(values)
+        context.setdefault("feeds", [])
+        context.setdefault("og", None)
+        context.setdefault("jsonld", "")
+        context["canonical"] = self.site.absolute(values["path"])
+        if "cards" in values:
+            context["cards"] = [self.card(i) for i in values["cards"]]
+        if values.get("lead") is not None:
+            lead = values["lead"]
+            context["lead"] = {**self.card(lead), "image": self.image(lead, eager=True)}
+        if "article" in values:
+            extra = values["article"]
+            article = {**self.card(extra["card"]), **extra}
+            article["body"] = bodies.html(extra["body"])
+            article["related"] = [self.card(i) for i in extra["related"]]
+            context["article"] = article
+        if "source" in values:
+            context["body"] = BodyRenderer(self.config.unsafe_html).render(values["source"]).html
+        text = self.env.get_template(values["template"]).render(context)
+        path = values["path"]
+        return Output(path if path.endswith(".html") else path + "index.html", text.encode("utf-8"))
+
+
+class BodyLookup:
+    """Where converted bodies come from at render time (the body store, or a fallback)."""
+
+    def html(self, ref: BodyRef) -> str:  # pragma: no cover - an interface
+        raise NotImplementedError

@@ -1,4 +1,4 @@
-"""sitemap.xml (an index past 50,000 URLs) and robots.txt, for crawlers."""
+"""sitemap.xml (an index past 50,000 URLs), the Google News sitemap and robots.txt."""
 
 from __future__ import annotations
 
@@ -7,36 +7,79 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from . import dates
-from .render import Output
+from .output import Output
+from .site import Site
 
 SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit of URLs per file
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+_NEWS = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+         'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n')
+
+Entry = tuple[str, datetime | None]
 
 
-def _urlset(entries: Iterable[tuple[str, datetime | None]]) -> bytes:
+def entries(site: Site) -> list[Entry]:
+    """Every page worth a crawler's visit, with when it last changed."""
+    newest = site.articles[0].date if site.articles else None
+    found: list[Entry] = [(site.absolute(""), newest)]
+    for index, article in enumerate(site.articles):
+        found.append((site.absolute(site.paths[index]), max(article.updated or article.date,
+                                                            article.date)))
+    found.append((site.absolute("tags/"), newest))
+    for group in (*site.tags, *site.sections, *site.authors):
+        found.append((site.absolute(group.path), site.articles[group.articles[0]].date))
+    found.append((site.absolute("archive/"), newest))
+    for year, months in site.archive().items():
+        found.append((site.absolute(f"archive/{year}/"), None))
+        for month in months:
+            found.append((site.absolute(f"archive/{year}/{month}/"), None))
+    for page in site.pages:
+        found.append((site.absolute(page.path), None))
+    return found
+
+
+def _urlset(items: Iterable[Entry]) -> bytes:
     parts = [_HEAD, _URLSET]
-    for url, modified in entries:
+    for url, modified in items:
         lastmod = f"<lastmod>{dates.iso(modified)}</lastmod>" if modified else ""
         parts.append(f"<url><loc>{escape(url)}</loc>{lastmod}</url>\n")
     parts.append("</urlset>\n")
     return "".join(parts).encode("utf-8")
 
 
-def sitemaps(entries: list[tuple[str, datetime | None]], base_url: str) -> Iterator[Output]:
+def sitemaps(items: list[Entry], base_url: str) -> Iterator[Output]:
     """One sitemap.xml, or an index over sitemaps/sitemap-N.xml past the limit."""
-    if len(entries) <= SITEMAP_LIMIT:
-        yield Output("sitemap.xml", _urlset(entries))
+    if len(items) <= SITEMAP_LIMIT:
+        yield Output("sitemap.xml", _urlset(items))
         return
     index = [_HEAD, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
-    for number, start in enumerate(range(0, len(entries), SITEMAP_LIMIT), start=1):
+    for number, start in enumerate(range(0, len(items), SITEMAP_LIMIT), start=1):
         path = f"sitemaps/sitemap-{number}.xml"
-        yield Output(path, _urlset(entries[start : start + SITEMAP_LIMIT]))
+        yield Output(path, _urlset(items[start : start + SITEMAP_LIMIT]))
         index.append(f"<sitemap><loc>{escape(base_url + path)}</loc></sitemap>\n")
     index.append("</sitemapindex>\n")
     yield Output("sitemap.xml", "".join(index).encode("utf-8"))
 
 
+def news_sitemap(site: Site) -> Output:
+    """Google News: the articles of the two days before the build's now."""
+    name = escape(site.config.title)
+    language = escape(site.config.language.split("-")[0].lower())
+    parts = [_HEAD, _NEWS]
+    for index in site.news():
+        article = site.articles[index]
+        parts.append(
+            f"<url><loc>{escape(site.absolute(site.paths[index]))}</loc><news:news>"
+            f"<news:publication><news:name>{name}</news:name>"
+            f"<news:language>{language}</news:language></news:publication>"
+            f"<news:publication_date>{dates.iso(article.date)}</news:publication_date>"
+            f"<news:title>{escape(article.title)}</news:title></news:news></url>\n")
+    parts.append("</urlset>\n")
+    return Output("news-sitemap.xml", "".join(parts).encode("utf-8"))
+
+
 def robots(base_url: str) -> Output:
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
+    text = (f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
+            f"Sitemap: {base_url}news-sitemap.xml\n")
     return Output("robots.txt", text.encode("utf-8"))

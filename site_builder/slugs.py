@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import unicodedata
 from urllib.parse import quote
 
@@ -42,6 +43,12 @@ def is_valid_segment(slug: str) -> bool:
     return bool(_SEGMENT.match(slug)) and slug not in {".", ".."} and ".." not in slug
 
 
+_URL_SAFE = re.compile(r"^[A-Za-z0-9/_.~-]*$")
+
+
+@lru_cache(maxsize=1 << 17)
 def url_quote(path: str) -> str:
     """Percent-encode a URL path (Arabic letters as UTF-8), keeping '/'."""
+    if _URL_SAFE.match(path):
+        return path
     return quote(path, safe="/-_.~")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 from .slugs import slugify, strip_marks
@@ -12,6 +13,7 @@ _SPACES = re.compile(r"\s+")
 _SPLIT = re.compile(r"[,،]")
 
 
+@lru_cache(maxsize=65536)
 def tag_key(tag: str) -> str:
     """The normalised form that spelling variants of one tag share."""
     text = unicodedata.normalize("NFC", tag)

@@ -67,7 +67,7 @@ def test_two_files_with_one_url(site: SiteFolder, capsys) -> None:
     site.add("b", title="ب", slug="same")
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "two files have one URL /articles/same/" in err
+    assert "two files claim the URL /articles/same/" in err
     assert "content/a.md" in err and "content/b.md" in err
 
 

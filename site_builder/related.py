@@ -1,0 +1,107 @@
+"""«اقرأ أيضاً»: the author's own picks first, then articles sharing the rarest tags."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Candidates are taken from at most the newest HEAD articles of each tag. A tag with
+# fewer articles than that (every rare, informative tag) is read whole, so everything
+# sharing it is considered. Only from a very common tag are old articles left out, and
+# those would lose anyway: such a tag weighs little (low idf), and between articles of
+# equal score the newer wins, so the newest HEAD of its list hold its best. Articles
+# sharing several common tags are still found when any of those tags' heads has them.
+# Scores are exact for every candidate: tags whose head missed it are added back from
+# that tag's tail set, so an article found through a rare tag gets all its shared weight.
+HEAD = 200
+
+# idf weights are fixed-point integers, so sums are exact and the same set of shared
+# tags always gives the same score whatever order they are added in. 2**20 keeps
+# tags of different df apart: log(df+1) - log(df) > 1e-5 for df <= 100,000.
+_SCALE = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedItem:
+    """One article as related selection sees it; its index is its position in the list.
+
+    `date` sorts newer as larger; an item not `eligible` (a draft, a future article) is
+    never chosen; `explicit` are the author's `related` picks as indices, in order.
+    """
+
+    tags: tuple[str, ...]
+    date: float
+    eligible: bool = True
+    explicit: tuple[int, ...] = ()
+
+
+def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[int]]:
+    """For each item, up to `count` indices: explicit picks, then by shared tag idf, newer, index."""
+    if count < 0:
+        raise ValueError(f"count must be 0 or more, not {count}")
+    n = len(items)
+    for index, item in enumerate(items):
+        for pick in item.explicit:
+            if not 0 <= pick < n:
+                raise ValueError(f"item {index}: explicit related index {pick} is out of range")
+
+    # Rank every eligible item, newest first and then by index: rank order is the
+    # tie-break, and one integer per item is cheaper to carry than (date, index).
+    by_rank = sorted((i for i in range(n) if items[i].eligible), key=lambda i: (-items[i].date, i))
+    total = len(by_rank)
+
+    postings: dict[str, list[int]] = {}
+    for rank, index in enumerate(by_rank):
+        for tag in dict.fromkeys(items[index].tags):
+            postings.setdefault(tag, []).append(rank)  # ranks ascend: newest first
+
+    # A candidate's key is score * total - rank: higher score first, then lower rank
+    # (newer). Keys are distinct per candidate, and the rank can be read back from one.
+    weight = {
+        tag: round(math.log(total / len(ranks)) * _SCALE) * total
+        for tag, ranks in postings.items()
+    }
+    heads = {tag: ranks[:HEAD] for tag, ranks in postings.items()}
+    tails = {tag: set(ranks[HEAD:]) for tag, ranks in postings.items() if len(ranks) > HEAD}
+
+    result: list[list[int]] = []
+    for index, item in enumerate(items):
+        chosen = _explicit(index, item.explicit, items, count)
+        room = count - len(chosen)
+        tags = [tag for tag in dict.fromkeys(item.tags) if tag in postings]
+        if room > 0 and tags:
+            keys: dict[int, int] = {}
+            for tag in tags:
+                add = weight[tag]
+                for rank in heads[tag]:
+                    keys[rank] = keys.get(rank, -rank) + add
+            for tag in tags:
+                tail = tails.get(tag)
+                if tail:
+                    add = weight[tag]
+                    for rank in keys.keys() & tail:
+                        keys[rank] += add
+            skip = {index, *chosen}
+            # At most len(skip) of the best are skipped, so that many extra suffice.
+            for key in heapq.nlargest(room + len(skip), keys.values()):
+                pick = by_rank[-key % total]
+                if pick not in skip:
+                    chosen.append(pick)
+                    if len(chosen) == count:
+                        break
+        result.append(chosen)
+    return result
+
+
+def _explicit(
+    index: int, picks: tuple[int, ...], items: Sequence[RelatedItem], count: int
+) -> list[int]:
+    chosen: list[int] = []
+    for pick in picks:
+        if len(chosen) == count:
+            break
+        if pick != index and items[pick].eligible and pick not in chosen:
+            chosen.append(pick)
+    return chosen
