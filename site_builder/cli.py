@@ -8,9 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, scaffold
 from . import config as config_module
 from .build import Options, build, check
+from .search import SearchUnavailable
+from .dates import build_now
 from .problems import Problem
 from .report import as_json, as_text
 
@@ -39,6 +41,25 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate config and articles, write nothing")
     _config_flag(check_cmd)
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
+
+    serve_cmd = commands.add_parser("serve",
+                                    help="preview with drafts; rebuild and reload on change")
+    _config_flag(serve_cmd)
+    serve_cmd.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve_cmd.add_argument("--port", type=_port, default=8000, help="default: 8000")
+    serve_cmd.add_argument("--no-drafts", action="store_true",
+                           help="hide drafts and future articles, as a build does")
+
+    new_cmd = commands.add_parser("new", help="write a new draft article and print its path")
+    new_cmd.add_argument("title", help="the headline")
+    _config_flag(new_cmd)
+    new_cmd.add_argument("--tags", default="",
+                         help='tags split on "," or "،": --tags "اقتصاد، الذهب"')
+    new_cmd.add_argument("--slug", help="the URL segment and file name (default: from the title)")
+
+    init_cmd = commands.add_parser("init", help="make a new site in DIR")
+    init_cmd.add_argument("dir", type=Path, metavar="DIR")
     return parser
 
 
@@ -57,12 +78,24 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port (0-65535)")
+    return int(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return _build(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "new":
+        return _new(args)
+    if args.command == "init":
+        return _init(args)
     return USAGE_ERROR
 
 
@@ -84,15 +117,24 @@ def _build(args: argparse.Namespace) -> int:
     options = Options(output=args.output.resolve() if args.output else None, drafts=args.drafts,
                       future=args.future, jobs=args.jobs, clean=args.clean,
                       search=not args.no_search)
-    result = build(config, options)
+    try:
+        result = build(config, options, progress=None)
+    except SearchUnavailable as error:
+        sys.stderr.write(f"error: {error}\nnothing was written; the previous output is as it was\n")
+        return CONTENT_ERROR
     _show(result.problems, config.root, quiet=args.quiet)
     if not result.ok:
         sys.stderr.write("nothing was written; the previous output is as it was\n")
         return CONTENT_ERROR
     if not args.quiet:
         target = options.output or config.output_dir
-        print(f"built {result.articles} articles, {result.tags} tags, {result.files} files "
+        for note in result.notes:
+            print(note)
+        print(f"{result.articles} articles, {result.tags} tags, {result.feeds} feeds; "
+              f"{result.written} files written, {result.unchanged} unchanged, "
               f"in {result.seconds:.2f} s → {target}")
+        if args.verbose:
+            print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in result.steps.items()))
     return OK
 
 
@@ -111,3 +153,53 @@ def _check(args: argparse.Namespace) -> int:
         if not problems:
             print("no problems found")
     return CONTENT_ERROR if any(p.level == "error" for p in problems) else OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from . import serve  # watchfiles is only needed here
+
+    config = _load_config(args.config)
+    if isinstance(config, list):
+        _show(config, args.config.parent)
+        return CONTENT_ERROR
+    try:
+        server = serve.PreviewServer(args.host, args.port, serve.LiveState(config.base_path),
+                                     serve.preview_folder(config))
+    except OSError as error:
+        sys.stderr.write(serve.cannot_listen(error, args.host, args.port) + "\n")
+        return USAGE_ERROR
+    serve.run(server, config, drafts=not args.no_drafts)
+    return OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    config = _load_config(args.config)
+    if isinstance(config, list):
+        _show(config, args.config.parent)
+        return CONTENT_ERROR
+    written = scaffold.new_article(config, args.title, build_now(), args.tags, args.slug)
+    if isinstance(written, Problem):
+        _show([written], config.root)
+        return CONTENT_ERROR
+    print(_relative(written))
+    return OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    made = scaffold.init_site(args.dir, build_now())
+    if isinstance(made, Problem):
+        _show([made], args.dir)
+        return CONTENT_ERROR
+    print(f"a new site in {args.dir}:")
+    for path in made:
+        print(f"  {_relative(path)}")
+    print(f"next: cd {args.dir} && site-builder serve")
+    return OK
+
+
+def _relative(path: Path) -> str:
+    """A path as short as it can be told from here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
