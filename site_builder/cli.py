@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
 
     init_cmd = commands.add_parser("init", help="make a new site in DIR")
     init_cmd.add_argument("dir", type=Path, metavar="DIR")
+
+    import_cmd = commands.add_parser("import", help="turn plain-text articles into Markdown ones")
+    import_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _config_flag(import_cmd)
+    import_cmd.add_argument("--into", type=Path,
+                            help="folder to write into (default: the config's content folder)")
+    import_cmd.add_argument("--with-related", action="store_true",
+                            help="also write the related articles each file lists")
     return parser
 
 
@@ -96,7 +104,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "import":
+        return _import(args)
     return USAGE_ERROR
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_files
+
+    config = _load_config(args.config)
+    if isinstance(config, list):
+        _show(config, args.config.parent)
+        return CONTENT_ERROR
+    into = args.into.resolve() if args.into else config.content_dir
+    result = import_files(list(args.files), into, config.base_url, args.with_related)
+    _show(result.problems, Path.cwd())
+    if any(p.level == "error" for p in result.problems):
+        sys.stderr.write("nothing was written\n")
+        return CONTENT_ERROR
+    for path in result.written:
+        print(path)
+    for what, reason in result.skipped:
+        print(f"skipped {what}: {reason}", file=sys.stderr)
+    return OK
 
 
 def _show(problems: list[Problem], root: Path, quiet: bool = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from html import escape
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -132,7 +133,11 @@ def absolutize(fragment: str, page_url: str) -> str:
 def outputs(feed: Feed, entries: Entries, bodies: BodyLookup) -> list[Output]:
     """The feed files of one Feed value."""
     items = [entries[i] for i in feed.items]
-    contents = {e.id: absolutize(bodies.html(e.body), e.url) for e in items if e.body}
+    contents = {}
+    for item in items:
+        html = bodies.html(item.body).strip() if item.body else ""
+        if html:  # an article with only a title has no content: its summary stands alone
+            contents[item.id] = absolutize(html, item.url)
     paths = feed.paths()
     made = [Output(paths[0], _rss(feed, items, contents)),
             Output(paths[1], _atom(feed, items, contents))]
@@ -168,8 +173,10 @@ def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str]
         entry.link(href=item.url, rel="alternate")
         entry.published(item.published)
         entry.updated(item.updated)
-        # RSS description and Atom summary (isSummary keeps it out of Atom content).
-        entry.description(item.summary, isSummary=True)
+        # RSS description is HTML, so the plain summary is escaped once more there ("S&P"
+        # must reach the reader as S&amp;P); Atom's summary is text. isSummary keeps it out
+        # of Atom's content.
+        entry.description(escape(item.summary) if rss else item.summary, isSummary=True)
         if item.id in contents:
             entry.content(contents[item.id], type="html")
         for name in item.categories:

@@ -1,0 +1,144 @@
+"""An incremental build gives the same bytes as a full one, and redoes only what changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SiteFolder
+
+
+def make_site(site: SiteFolder, count: int = 12) -> None:
+    site.set_config("title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
+                    "timezone: Africa/Cairo\nhijri: true\n")
+    site.write("pages/about.md", "---\ntitle: من نحن\n---\nنص.\n")
+    for i in range(count):
+        tags = ["روسيا", "أوكرانيا"] if i % 2 else ["مصر", "الاقتصاد"]
+        site.add(f"a{i:02d}", title=f"خبر رقم {i}", date=f"2023-{8 + i // 28:02d}-{i % 28 + 1:02d}",
+                 tags=tags,
+                 section="سياسة" if i % 3 else "اقتصاد", author="منى حسن" if i % 4 else "خالد",
+                 body=f"فقرة أولى للخبر {i}.\n\nفقرة ثانية.")
+
+
+def full_build(site: SiteFolder, tmp_path: Path) -> dict[str, bytes]:
+    """The output of a build from scratch of the same sources, for comparison."""
+    fresh = SiteFolder(tmp_path / "fresh")
+    if fresh.root.exists():
+        shutil.rmtree(fresh.root)
+    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".cache",
+                                                                        ".output-*"))
+    assert fresh.build("--clean") == 0
+    return fresh.snapshot()
+
+
+def edit(site: SiteFolder, name: str, old: str, new: str) -> None:
+    path = site.root / "content" / f"{name}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def built(site: SiteFolder) -> SiteFolder:
+    make_site(site)
+    assert site.build() == 0
+    return site
+
+
+def test_a_build_with_nothing_changed_touches_nothing(built: SiteFolder, capsys) -> None:
+    stamps = {p: p.stat().st_mtime_ns for p in built.output.rglob("*") if p.is_file()}
+    inode = built.output.stat().st_ino
+    capsys.readouterr()
+    assert built.build() == 0
+    assert "nothing changed" in capsys.readouterr().out
+    assert built.output.stat().st_ino == inode
+    assert {p: p.stat().st_mtime_ns for p in built.output.rglob("*") if p.is_file()} == stamps
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: edit(s, "a05", "فقرة ثانية.", "فقرة ثانية معدلة."),  # a body
+        lambda s: edit(s, "a05", "خبر رقم 5", "عنوان جديد"),  # a title shown in lists
+        lambda s: edit(s, "a04", '["مصر", "الاقتصاد"]', '["مصر", "السياحة"]'),  # tags
+        lambda s: edit(s, "a04", '"سياسة"', '"رياضة"'),  # a section
+        lambda s: (s.root / "content" / "a07.md").unlink(),  # a deletion
+        lambda s: (s.root / "content" / "a07.md").rename(s.root / "content" / "moved.md"),
+        lambda s: s.add("new", title="خبر جديد", date="2023-08-30", tags=["جديد"]),
+        lambda s: edit(s, "a03", "date: 2023-08-04", "date: 2023-07-04"),  # another month
+        lambda s: s.write("pages/about.md", "---\ntitle: عنا\n---\nنص آخر.\n"),
+        lambda s: s.set_config("title: موقع آخر\nbase_url: https://example.org/news/\n"
+                               "per_page: 3\ntimezone: Africa/Cairo\n"),
+    ],
+    ids=["body", "title", "tags", "section", "delete", "rename", "add", "month", "page",
+         "config"],
+)
+def test_an_incremental_build_equals_a_full_build(built: SiteFolder, tmp_path: Path,
+                                                  change) -> None:
+    change(built)
+    assert built.build() == 0
+    assert built.snapshot() == full_build(built, tmp_path)
+
+
+def test_a_theme_change_rebuilds_every_page(built: SiteFolder, tmp_path: Path) -> None:
+    theme = built.root / "theme"
+    from site_builder.themes import default_theme_dir
+
+    shutil.copytree(default_theme_dir(), theme)
+    built.set_config("title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
+                     "timezone: Africa/Cairo\nhijri: true\ntheme: theme\n")
+    assert built.build() == 0
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("© {{ site.title }}",
+                                                             "جميع الحقوق © {{ site.title }}"),
+                    encoding="utf-8")
+    assert built.build() == 0
+    assert "جميع الحقوق" in built.read("articles/a01/index.html")
+    assert built.snapshot() == full_build(built, tmp_path)
+
+
+def test_an_edit_redoes_only_the_pages_that_show_it(built: SiteFolder, capsys) -> None:
+    capsys.readouterr()
+    edit(built, "a00", "فقرة ثانية.", "فقرة ثانية معدلة.")  # the oldest: on no first page
+    assert built.build() == 0
+    out = capsys.readouterr().out
+    written = int(out.split(" files written")[0].rsplit(" ", 1)[1])
+    total = len(built.snapshot())
+    assert 0 < written < total // 3, out
+
+
+def test_a_corrupt_cache_is_ignored(built: SiteFolder, tmp_path: Path) -> None:
+    for file in (built.root / ".cache").rglob("*"):
+        if file.is_file():
+            data = bytearray(file.read_bytes())
+            data[len(data) // 2] ^= 0xFF
+            file.write_bytes(bytes(data))
+    edit(built, "a05", "فقرة ثانية.", "فقرة أخرى.")
+    assert built.build() == 0
+    assert built.snapshot() == full_build(built, tmp_path)
+
+
+def test_a_damaged_body_store_is_read_again_from_the_article(built: SiteFolder,
+                                                             tmp_path: Path) -> None:
+    pack = next((built.root / ".cache").rglob("bodies.pack"))
+    pack.write_bytes(b"\0" * pack.stat().st_size)
+    edit(built, "a05", "خبر رقم 5", "عنوان آخر")  # re-renders lists holding other bodies' feeds
+    assert built.build() == 0
+    assert built.snapshot() == full_build(built, tmp_path)
+
+
+def test_an_output_file_changed_by_hand_is_made_again(built: SiteFolder, tmp_path: Path) -> None:
+    page = built.output / "articles" / "a03" / "index.html"
+    page.write_text("changed by hand", encoding="utf-8")
+    os.utime(page, ns=(1, 1))
+    assert built.build() == 0
+    assert built.snapshot() == full_build(built, tmp_path)
+
+
+def test_several_jobs_give_the_same_bytes_as_one(site: SiteFolder, tmp_path: Path) -> None:
+    make_site(site, count=40)
+    assert site.build("--clean") == 0
+    one = site.snapshot()
+    assert site.build("--clean", "--jobs", "2") == 0
+    assert site.snapshot() == one
