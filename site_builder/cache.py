@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -91,8 +92,16 @@ class Cache:
         temporary.replace(self.state_file)
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The builder's own version: its release and the bytes of its modules, so that a
+    changed builder never trusts what an older one cached."""
+    package = Path(__file__).resolve().parent
+    return digest(__version__, *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+
+
 def fingerprint(*parts: str) -> str:
-    return digest(__version__, str(FORMAT), *parts)
+    return digest(code_digest(), str(FORMAT), *parts)
 
 
 class BodyPack:

@@ -194,7 +194,7 @@ def _serve(args: argparse.Namespace) -> int:
         return CONTENT_ERROR
     try:
         server = serve.PreviewServer(args.host, args.port, serve.LiveState(config.base_path),
-                                     serve.preview_folder(config))
+                                     serve.preview_folder(config, args.port))
     except OSError as error:
         sys.stderr.write(serve.cannot_listen(error, args.host, args.port) + "\n")
         return USAGE_ERROR

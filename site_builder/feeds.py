@@ -10,7 +10,9 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from . import __version__
 from .cache import digest
@@ -161,10 +163,27 @@ def _generator(feed: Feed, self_name: str) -> FeedGenerator:
     return generator
 
 
+class _AtomEnclosure(BaseEntryExtension):
+    """An Atom entry's <link rel="enclosure">: feedgen 1.0 drops the rel and type of
+    entry links (it reads them from the element it just made), so we add it ourselves."""
+
+    def __init__(self) -> None:
+        self.image: Enclosure | None = None
+
+    def extend_atom(self, entry):  # noqa: ANN001, ANN201 - feedgen's lxml element
+        if self.image is not None:
+            xml_elem("link", entry, href=self.image.url,
+                     rel="enclosure", type=self.image.media_type, length=str(self.image.size))
+        return entry
+
+
 def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str],
           rss: bool) -> None:
     if rss:
         generator.load_extension("dc", atom=False, rss=True)
+    else:
+        generator.register_extension("enclosure", BaseExtension, _AtomEnclosure, atom=True,
+                                     rss=False)
     for item in items:
         entry: FeedEntry = generator.add_entry(order="append")
         entry.id(item.id)
@@ -185,8 +204,7 @@ def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str]
             if rss:
                 entry.enclosure(item.image.url, str(item.image.size), item.image.media_type)
             else:
-                entry.link(href=item.image.url, rel="enclosure", type=item.image.media_type,
-                           length=str(item.image.size))
+                entry.enclosure.image = item.image
         for name in item.authors:
             if rss:
                 entry.dc.dc_creator(name)

@@ -110,7 +110,7 @@ class Renderer:
                 "url": self.site.url(f"archive/{local.year:04d}/{local.month:02d}/"),
             }
             self._dates[day] = shown
-        return {"iso": dates.iso(moment), **shown}
+        return {"iso": dates.iso(local), **shown}
 
     def feeds_of(self, folder: str, title: str) -> list[Values]:
         site = self.site
