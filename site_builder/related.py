@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Candidates are taken from at most the newest HEAD articles of each tag. A tag with
-# fewer articles than that (every rare, informative tag) is read whole, so everything
-# sharing it is considered. Only from a very common tag are old articles left out, and
-# those would lose anyway: such a tag weighs little (low idf), and between articles of
-# equal score the newer wins, so the newest HEAD of its list hold its best. Articles
-# sharing several common tags are still found when any of those tags' heads has them.
-# Scores are exact for every candidate: tags whose head missed it are added back from
-# that tag's tail set, so an article found through a rare tag gets all its shared weight.
-HEAD = 200
+# Candidates come from a window of each shared tag's posting list around the
+# article's own place in time: WINDOW articles on either side. A tag with at most
+# 2 * WINDOW articles (every rare, informative tag) is read whole, so everything
+# sharing it is considered. Only from a common tag are far-off articles left out;
+# such a tag weighs little (low idf), and a news desk would pick the stories of the
+# same days anyway. The work per article is bounded by its tag count times
+# 2 * WINDOW, never by the size of the archive: it stays cheap at 100,000 articles.
+WINDOW = 24
 
 # idf weights are fixed-point integers, so sums are exact and the same set of shared
 # tags always gives the same score whatever order they are added in. 2**20 keeps
@@ -51,6 +51,8 @@ def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[in
     # tie-break, and one integer per item is cheaper to carry than (date, index).
     by_rank = sorted((i for i in range(n) if items[i].eligible), key=lambda i: (-items[i].date, i))
     total = len(by_rank)
+    rank_of = {index: rank for rank, index in enumerate(by_rank)}
+    dates = [-items[i].date for i in by_rank]  # ascending, for placing an ineligible item
 
     postings: dict[str, list[int]] = {}
     for rank, index in enumerate(by_rank):
@@ -63,8 +65,6 @@ def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[in
         tag: round(math.log(total / len(ranks)) * _SCALE) * total
         for tag, ranks in postings.items()
     }
-    heads = {tag: ranks[:HEAD] for tag, ranks in postings.items()}
-    tails = {tag: set(ranks[HEAD:]) for tag, ranks in postings.items() if len(ranks) > HEAD}
 
     result: list[list[int]] = []
     for index, item in enumerate(items):
@@ -72,17 +72,18 @@ def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[in
         room = count - len(chosen)
         tags = [tag for tag in dict.fromkeys(item.tags) if tag in postings]
         if room > 0 and tags:
+            place = rank_of.get(index)
+            if place is None:
+                place = bisect.bisect_left(dates, -item.date)
             keys: dict[int, int] = {}
             for tag in tags:
                 add = weight[tag]
-                for rank in heads[tag]:
+                ranks = postings[tag]
+                if len(ranks) > 2 * WINDOW:
+                    middle = bisect.bisect_left(ranks, place)
+                    ranks = ranks[max(0, middle - WINDOW) : middle + WINDOW + 1]
+                for rank in ranks:
                     keys[rank] = keys.get(rank, -rank) + add
-            for tag in tags:
-                tail = tails.get(tag)
-                if tail:
-                    add = weight[tag]
-                    for rank in keys.keys() & tail:
-                        keys[rank] += add
             skip = {index, *chosen}
             # At most len(skip) of the best are skipped, so that many extra suffice.
             for key in heapq.nlargest(room + len(skip), keys.values()):
