@@ -11,10 +11,10 @@ from pathlib import Path
 from . import __version__, scaffold
 from . import config as config_module
 from .build import Options, build, check
-from .search import SearchUnavailable
 from .dates import build_now
 from .problems import Problem
 from .report import as_json, as_text
+from .search import SearchUnavailable
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 

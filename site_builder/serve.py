@@ -15,14 +15,16 @@ import socket
 import sys
 import threading
 import time
+import traceback
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+import jinja2
 import watchfiles
 
 from . import config as config_module
@@ -129,7 +131,8 @@ class LiveState:
 
     def succeeded(self, base_path: str, changed: bool = True) -> None:
         with self._lock:
-            self._builds += changed
+            if changed:
+                self._builds += 1
             self._base_path = base_path
             self._problems, self._text = [], ""
 
@@ -208,7 +211,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not self.server.allows(self.headers.get("Host", "")):
             self._send(HTTPStatus.MISDIRECTED_REQUEST, b"unknown host\n", "text/plain", body)
             return
-        path = urlsplit(self.path).path
+        # Compared decoded: base_url may hold Arabic letters, written either way.
+        path = unquote(urlsplit(self.path).path)
         state = self.server.state
         if path == STATE_PATH:
             self._send(HTTPStatus.OK, state.as_json(), "application/json", body)
@@ -216,18 +220,18 @@ class _Handler(BaseHTTPRequestHandler):
         if path == SCRIPT_PATH:
             self._send(HTTPStatus.OK, RELOAD_SCRIPT.encode(), "text/javascript", body)
             return
-        base = state.base_path
+        base = unquote(state.base_path)
         if not path.startswith(base):
             if path in ("", "/") or path + "/" == base:
-                self._redirect(base)
+                self._redirect(quote(base))
             else:
                 self._not_found(body)
             return
-        file = self._find(unquote(path[len(base):]))
+        file = self._find(path[len(base):])
         if file is None:
             self._not_found(body)
         elif file.is_dir():
-            self._redirect(quote(path, safe="/%") + "/")
+            self._redirect(quote(path) + "/")
         else:
             self._file(file, HTTPStatus.OK, body)
 
@@ -296,7 +300,7 @@ def url_of(server: PreviewServer, host: str, base_path: str) -> str:
     shown = "127.0.0.1" if host in ANY_ADDRESS else host
     if ":" in shown:
         shown = f"[{shown}]"
-    return f"http://{shown}:{server.port}{base_path}"
+    return f"http://{shown}:{server.port}{quote(unquote(base_path))}"
 
 
 class Preview:
@@ -320,6 +324,8 @@ class Preview:
         try:
             result = build(config, options)
         except Exception as error:  # a theme being edited raises (TemplateSyntaxError…)
+            if not isinstance(error, jinja2.TemplateError):
+                traceback.print_exc()  # a bug in the builder: its maintainers need the trace
             self._failed([_crash(error)], config.root)
             return config
         problems = result.problems
@@ -408,7 +414,7 @@ def _changed(changes: Iterable[tuple[Any, str]], root: Path) -> str:
     return f"changed: {shown}{more}\n"
 
 
-def _stop_on_sigterm() -> Any:
+def _stop_on_sigterm() -> Callable[[], object]:
     """Let SIGTERM stop the server like Ctrl-C; return what undoes it."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
@@ -420,6 +426,9 @@ def _stop_on_sigterm() -> Any:
     return lambda: signal.signal(signal.SIGTERM, previous)
 
 
-def preview_folder(config: Config) -> Path:
-    """Where serve builds: in the cache, so output/ is never touched and restarts are quick."""
-    return config.cache_dir / "preview"
+def preview_folder(config: Config, port: int) -> Path:
+    """Where serve builds: in the cache, so output/ is never touched and restarts are quick.
+
+    One folder a port, so two previews of one site (on two ports) never share one.
+    """
+    return config.cache_dir / f"preview-{port}"
