@@ -5,19 +5,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import format_datetime
 from functools import lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from hijridate import Gregorian
 
 Numerals = Literal["latin", "arabic"]
-
-UTC = ZoneInfo("UTC")
 
 _LATIN = "0123456789"
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"  # U+0660-U+0669, the digits of CLDR's "arab" numbering system
@@ -38,12 +35,13 @@ _BIDI_CONTROLS = dict.fromkeys(
 # fraction optional) after 'T' or a space, optionally an offset ('Z', +03, +0300, +03:00).
 _ISO = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
-    r"(?:[Tt ](?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?)?"
+    r"(?:[Tt ](?P<hour>\d{2})"
+    r"(?::(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<fraction>\d+))?)?)?"
     r"\s*(?P<offset>[Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
 )
 
 
-def parse_date(value: str, tz: ZoneInfo) -> datetime | None:
+def parse_date(value: str, tz: tzinfo) -> datetime | None:
     """An aware datetime from an ISO 8601 date or date-time, or None if it is not one.
 
     A value without an offset is local time in `tz`; a date alone is midnight there.
@@ -72,14 +70,14 @@ def parse_date(value: str, tz: ZoneInfo) -> datetime | None:
     # A local time in a DST gap or overlap takes fold=0 (PEP 495): the offset in force
     # before the change. The round trip through UTC then writes a time that exists:
     # Cairo's midnight on its spring-forward Friday (2023-04-28) becomes 01:00+03:00.
-    return naive.replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz)
+    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
 def _offset(text: str | None) -> timezone | None:
     if text is None:
         return None
     if text in {"Z", "z"}:
-        return timezone.utc
+        return UTC
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours > 23 or minutes > 59:
@@ -118,15 +116,18 @@ def _clean(text: str, numerals: Numerals) -> str:
 
 
 def display_date(
-    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: ZoneInfo = UTC
+    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
 ) -> str:
-    """Day, month name and year in the site's timezone: «21 أغسطس 2023» (ar_EG), «21 آب 2023» (ar_SY)."""
+    """Day, month name and year as CLDR writes them: «21 أغسطس 2023» (ar_EG), «21 آب 2023» (ar_SY).
+
+    The day is the one in `tz`: 23:30 UTC on the 20th shows as the 21st in Cairo.
+    """
     local = _aware(dt).astimezone(tz)
     return _clean(format_date(local.date(), "d MMMM y", locale=_locale(locale)), numerals)
 
 
 def display_time(
-    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: ZoneInfo = UTC
+    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
 ) -> str:
     """Hour and minute, 24-hour, in the site's timezone: «10:30»."""
     local = _aware(dt).astimezone(tz)
@@ -137,7 +138,7 @@ _HIJRI_LANGUAGES = {"ar", "en", "bn", "tr"}  # the languages hijridate names mon
 
 
 def hijri_date(
-    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: ZoneInfo = UTC
+    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
 ) -> str:
     """The Umm al-Qura date of the day in the site's timezone, «5 صفر 1445 هـ»; "" out of range.
 
@@ -157,17 +158,17 @@ def hijri_date(
 
 def utc(dt: datetime) -> datetime:
     """The same instant in UTC."""
-    return _aware(dt).astimezone(timezone.utc)
+    return _aware(dt).astimezone(UTC)
 
 
 def iso(dt: datetime) -> str:
     """RFC 3339 with the datetime's own offset, to the second: 2023-08-21T10:30:00+03:00."""
-    return _aware(dt).replace(microsecond=0).isoformat()
+    return _feed_time(dt).isoformat()
 
 
 def rfc822(dt: datetime) -> str:
     """RFC 822/2822 for RSS pubDate, always English and ASCII: Mon, 21 Aug 2023 10:30:00 +0300."""
-    return format_datetime(_aware(dt).replace(microsecond=0))
+    return format_datetime(_feed_time(dt))
 
 
 def build_now(environ: Mapping[str, str] | None = None) -> datetime:
@@ -177,16 +178,26 @@ def build_now(environ: Mapping[str, str] | None = None) -> datetime:
     """
     value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if not value.isascii() or not value.isdigit():
         raise ValueError(
             f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC "
             f"(e.g. 1692613800), not {value!r}; unset it to use the clock"
         )
     try:
-        return datetime.fromtimestamp(int(value), timezone.utc)
+        return datetime.fromtimestamp(int(value), UTC)
     except (OverflowError, OSError, ValueError) as error:
         raise ValueError(f"SOURCE_DATE_EPOCH={value} is too far in the future: {error}") from None
+
+
+def _feed_time(dt: datetime) -> datetime:
+    dt = _aware(dt).replace(microsecond=0)
+    # Before standard time zones, tz data gives local mean time (Riyadh's +03:06:52);
+    # neither RFC 3339 nor RFC 822 can write an offset in seconds, so such a time goes as UTC.
+    offset = dt.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        return dt.astimezone(UTC)
+    return dt
 
 
 def _aware(dt: datetime) -> datetime:

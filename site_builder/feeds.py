@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pickle
 import re
-from html import escape
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from urllib.parse import urljoin
 
 from feedgen.entry import FeedEntry
@@ -74,12 +74,22 @@ class Entries:
         self.site = site
         self._made: dict[int, Entry] = {}
         self._keys: dict[int, str] = {}
+        self._contents: dict[int, str] = {}
 
     def __getitem__(self, index: int) -> Entry:
         entry = self._made.get(index)
         if entry is None:
             entry = self._made[index] = _entry(self.site, index)
         return entry
+
+    def content(self, index: int, bodies: BodyLookup) -> str:
+        """The article's body with absolute links, made once per worker."""
+        content = self._contents.get(index)
+        if content is None:
+            entry = self[index]
+            html = bodies.html(entry.body).strip() if entry.body else ""
+            content = self._contents[index] = absolutize(html, entry.url) if html else ""
+        return content
 
     def key(self, index: int) -> str:
         key = self._keys.get(index)
@@ -136,39 +146,35 @@ def outputs(feed: Feed, entries: Entries, bodies: BodyLookup) -> list[Output]:
     """The feed files of one Feed value."""
     items = [entries[i] for i in feed.items]
     contents = {}
-    for item in items:
-        html = bodies.html(item.body).strip() if item.body else ""
-        if html:  # an article with only a title has no content: its summary stands alone
-            contents[item.id] = absolutize(html, item.url)
+    for index, item in zip(feed.items, items, strict=True):
+        content = entries.content(index, bodies)
+        if content:  # an article with only a title has no content: its summary stands alone
+            contents[item.id] = content
+    rss, atom = _xml(feed, items, contents)
     paths = feed.paths()
-    made = [Output(paths[0], _rss(feed, items, contents)),
-            Output(paths[1], _atom(feed, items, contents))]
+    made = [Output(paths[0], rss), Output(paths[1], atom)]
     if feed.json:
         made.append(Output(paths[2], _json(feed, items, contents)))
     return made
 
 
-def _generator(feed: Feed, self_name: str) -> FeedGenerator:
-    generator = FeedGenerator()
-    generator.id(feed.home)
-    generator.title(feed.title)
-    # feedgen takes RSS's <link> from the last link given: self first, then the page.
-    generator.link(href=feed.self_base + self_name, rel="self")
-    generator.link(href=feed.home, rel="alternate")
-    generator.description(feed.description)
-    generator.language(feed.language)
-    generator.author({"name": feed.publisher})
-    generator.generator("site-builder", version=__version__)
-    generator.updated(feed.updated)  # never the clock: two builds of one input are identical
-    return generator
-
-
-class _AtomEnclosure(BaseEntryExtension):
-    """An Atom entry's <link rel="enclosure">: feedgen 1.0 drops the rel and type of
-    entry links (it reads them from the element it just made), so we add it ourselves."""
+class _Extras(BaseEntryExtension):
+    """What feedgen 1.0 cannot write right: an enclosure without an Atom link (feedgen
+    drops the rel and type of Atom entry links, reading them from the element it just
+    made, so the image would become a second alternate link), and the writers as
+    dc:creator in RSS (whose <author> must be an e-mail address)."""
 
     def __init__(self) -> None:
         self.image: Enclosure | None = None
+        self.creators: tuple[str, ...] = ()
+
+    def extend_rss(self, entry):  # noqa: ANN001, ANN201 - feedgen's lxml element
+        for name in self.creators:
+            xml_elem("{http://purl.org/dc/elements/1.1/}creator", entry).text = name
+        if self.image is not None:
+            xml_elem("enclosure", entry, url=self.image.url, length=str(self.image.size),
+                     type=self.image.media_type)
+        return entry
 
     def extend_atom(self, entry):  # noqa: ANN001, ANN201 - feedgen's lxml element
         if self.image is not None:
@@ -177,13 +183,29 @@ class _AtomEnclosure(BaseEntryExtension):
         return entry
 
 
-def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str],
-          rss: bool) -> None:
-    if rss:
-        generator.load_extension("dc", atom=False, rss=True)
-    else:
-        generator.register_extension("enclosure", BaseExtension, _AtomEnclosure, atom=True,
-                                     rss=False)
+class _ExtrasFeed(BaseExtension):
+    def extend_ns(self) -> dict[str, str]:
+        return {"dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def _links(generator: FeedGenerator, feed: Feed, self_name: str) -> None:
+    # feedgen takes RSS's <link> from the last link given: self first, then the page.
+    generator.link(href=feed.self_base + self_name, rel="self", replace=True)
+    generator.link(href=feed.home, rel="alternate")
+
+
+def _xml(feed: Feed, items: list[Entry], contents: dict[str, str]) -> tuple[bytes, bytes]:
+    """RSS 2.0 and Atom 1.0 from one feedgen generator: each entry is set up once."""
+    generator = FeedGenerator()
+    generator.register_extension("extras", _ExtrasFeed, _Extras)
+    generator.id(feed.home)
+    generator.title(feed.title)
+    generator.description(feed.description)
+    generator.subtitle(feed.description)
+    generator.language(feed.language)
+    generator.author({"name": feed.publisher})
+    generator.generator("site-builder", version=__version__)
+    generator.updated(feed.updated)  # never the clock: two builds of one input are identical
     for item in items:
         entry: FeedEntry = generator.add_entry(order="append")
         entry.id(item.id)
@@ -192,37 +214,21 @@ def _fill(generator: FeedGenerator, items: list[Entry], contents: dict[str, str]
         entry.link(href=item.url, rel="alternate")
         entry.published(item.published)
         entry.updated(item.updated)
-        # RSS description is HTML, so the plain summary is escaped once more there ("S&P"
-        # must reach the reader as S&amp;P); Atom's summary is text. isSummary keeps it out
-        # of Atom's content.
-        entry.description(escape(item.summary) if rss else item.summary, isSummary=True)
+        # The summary is plain text; RSS's description is HTML, and so is an Atom
+        # summary of type html: escaped once more, "S&P" reaches readers as S&P.
+        entry.summary(escape(item.summary), type="html")
         if item.id in contents:
             entry.content(contents[item.id], type="html")
         for name in item.categories:
             entry.category(term=name)
-        if item.image is not None:
-            if rss:
-                entry.enclosure(item.image.url, str(item.image.size), item.image.media_type)
-            else:
-                entry.enclosure.image = item.image
         for name in item.authors:
-            if rss:
-                entry.dc.dc_creator(name)
-            else:
-                entry.author({"name": name})
-
-
-def _rss(feed: Feed, items: list[Entry], contents: dict[str, str]) -> bytes:
-    generator = _generator(feed, "feed.xml")
-    _fill(generator, items, contents, rss=True)
-    return generator.rss_str(pretty=True)
-
-
-def _atom(feed: Feed, items: list[Entry], contents: dict[str, str]) -> bytes:
-    generator = _generator(feed, "atom.xml")
-    generator.subtitle(feed.description)
-    _fill(generator, items, contents, rss=False)
-    return generator.atom_str(pretty=True)
+            entry.author({"name": name})  # Atom only: RSS wants an e-mail there
+        entry.extras.image = item.image
+        entry.extras.creators = item.authors
+    _links(generator, feed, "feed.xml")
+    rss = generator.rss_str(pretty=True)
+    _links(generator, feed, "atom.xml")
+    return rss, generator.atom_str(pretty=True)
 
 
 def _json(feed: Feed, entries: list[Entry], contents: dict[str, str]) -> bytes:

@@ -38,7 +38,7 @@ class RelatedItem:
 
 
 def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[int]]:
-    """For each item, up to `count` indices: explicit picks, then by shared tag idf, newer, index."""
+    """Up to `count` indices per item: explicit picks, then by shared tags' idf, newer, index."""
     if count < 0:
         raise ValueError(f"count must be 0 or more, not {count}")
     n = len(items)
