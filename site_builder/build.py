@@ -7,15 +7,15 @@ import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from . import dates, feeds, plan, search, workers
 from .cache import Cache, digest, fingerprint
 from .config import Config
-from .output import Staging, remove_leftovers
+from .output import Staging, remove_leftovers, spare_path, write_file
 from .problems import Problem
-from .reading import read_sources
+from .reading import Sources, read_sources
 from .render import Renderer
 from .site import Site, make_site
 
@@ -71,7 +71,7 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     """Build the site into a new folder beside the output and swap it in only on success."""
     started = time.perf_counter()
     result = Result()
-    target = (options.output or config.output_dir).resolve()
+    target = target_of(config, options)
     step = _Stopwatch(result)
 
     reading_key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
@@ -80,15 +80,26 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     result.read = sources.read
     step("read")
     now = options.now or dates.build_now()
+    theme = theme_digest(config.theme)
+    inputs = _inputs_digest(config, options, sources, now, theme, cache.fingerprint)
+    if (not sources.problems and cache.state.inputs == inputs
+            and _output_intact(target, cache, options.search)):
+        result.articles = sum(1 for p in sources.parsed if (options.future or p.article.date <= now)
+                              and (options.drafts or not p.article.draft))
+        result.unchanged = len(cache.state.outputs)
+        result.notes.append("nothing changed; the output was left as it was")
+        result.seconds = time.perf_counter() - started
+        return result
     site, problems = make_site(config, sources.parsed, sources.pages, now,
-                               drafts=options.drafts, future=options.future)
+                               drafts=options.drafts, future=options.future,
+                               memo=cache.state.memo)
     result.problems = sources.problems + problems
     if not result.ok:
         return result
     step("model")
 
     renderer = Renderer(site, search=options.search)
-    salt = digest(config.path.read_bytes(), theme_digest(config.theme),
+    salt = digest(config.path.read_bytes(), theme,
                   str((options.drafts, options.future, options.search)),
                   pickle.dumps(renderer.shared, protocol=4), cache.fingerprint)
     context = plan.Context(renderer, feeds.Entries(site), config.cache_dir)
@@ -106,20 +117,15 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     if not todo and paths == set(previous) and not search_missing:
         result.unchanged = len(paths)
         result.notes.append("nothing changed; the output was left as it was")
+        cache.state.inputs = inputs
         cache.save()
         result.seconds = time.perf_counter() - started
         return result
 
     remove_leftovers(target)
-    staging = Staging(target)
+    staging = _staging(target, cache, previous, paths, todo, all_jobs, result)
+    step("link")
     try:
-        redo = {all_jobs[i].name for i in todo}
-        for job in all_jobs:
-            if job.name not in redo:
-                for path in job.paths:
-                    staging.link(target / path, path)
-                    result.unchanged += 1
-        step("link")
         pack = cache.pack()
         pack.flush()
         _bodies.clear()  # a lookup belongs to one build's site and store
@@ -133,10 +139,11 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
                 progress("render", number, len(tasks))
         result.written = len(made)
         step("render")
+        staging.remove_tree("pagefind")  # Pagefind's index is made whole every time
         if options.search:
             search.index(staging.root)
             step("search")
-        staging.commit()
+        spare = staging.commit()
     except BaseException:
         staging.abandon()
         raise
@@ -147,10 +154,78 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
             if stamp:
                 outputs[path] = (key, *stamp)
     cache.state.outputs = outputs
+    cache.state.inputs = inputs
+    # The spare now holds the previous tree: it differs from the live one in the files
+    # this build wrote, and in the files one of the two trees has and the other lacks.
+    stale = frozenset(made) | (set(previous) ^ paths)
+    cache.state.spare = (os.stat(spare).st_ino, stale) if spare is not None else None
     cache.save()
+    cache.spare_marker.unlink(missing_ok=True)
     step("save")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _staging(target: Path, cache: Cache, previous: dict[str, tuple[str, int, int]],
+             paths: set[str], todo: list[int], all_jobs: list[plan.Job],
+             result: Result) -> Staging:
+    """The tree to build into: the spare brought up to date, else a new tree of links."""
+    redo = {path for i in todo for path in all_jobs[i].paths}
+    keep = [path for path in sorted(paths) if path not in redo]
+    result.unchanged = len(keep)
+    spare = spare_path(target)
+    known = cache.state.spare
+    cache.state.spare = None
+    if (known is not None and previous and not cache.spare_marker.exists()
+            and spare.is_dir() and os.stat(spare).st_ino == known[0]):
+        cache.folder.mkdir(parents=True, exist_ok=True)
+        cache.spare_marker.write_bytes(b"")
+        staging = Staging(target, reuse=spare)
+        _, stale = known
+        for path in sorted(stale | (set(previous) - paths)):
+            if path in paths and path not in redo:
+                staging.link(target / path, path)  # changed by the last build: take the live one
+            elif path not in paths:
+                staging.remove(path)
+        return staging
+    if spare.exists():
+        from .output import _remove_later
+
+        _remove_later(spare)  # a spare we cannot vouch for is not used
+    staging = Staging(target)
+    for path in keep:
+        staging.link(target / path, path)
+    return staging
+
+
+def _inputs_digest(config: Config, options: Options, sources: Sources, now: datetime,
+                   theme: str, code: str) -> str:
+    """Everything a build reads, in short: equal digests mean equal outputs."""
+    parts: list[bytes | str] = [config.path.read_bytes(), theme, code, str(target_of(config,
+                                options)), str((options.drafts, options.future, options.search))]
+    since = now - timedelta(days=2)
+    for parsed in sources.parsed:
+        article = parsed.article
+        stamp = _stat(article.file)
+        parts.append(f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}")
+    for page in sources.pages:
+        parts.append(f"{page.file}\0{page.title}\0{page.slug}\0{page.body}")
+    if sources.problems:
+        parts.append(repr(sources.problems))
+    return digest(*parts)
+
+
+def target_of(config: Config, options: Options) -> Path:
+    return (options.output or config.output_dir).resolve()
+
+
+def _output_intact(target: Path, cache: Cache, search_on: bool) -> bool:
+    """Whether the output is exactly as the last build left it (sizes and times)."""
+    if not cache.state.outputs or not target.is_dir():
+        return False
+    if search_on != (target / "pagefind").is_dir():
+        return False
+    return all(_stat(target / path) == known[1:] for path, known in cache.state.outputs.items())
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -185,10 +260,8 @@ def _render_batch(indices: list[int]) -> dict[str, tuple[int, int]]:
     written = {}
     for index in indices:
         for output in plan.make(jobs[index], context):
-            file = root / output.path
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(output.data)
-            written[output.path] = _stat(file) or (0, 0)
+            write_file(root, output.path, output.data)
+            written[output.path] = _stat(root / output.path) or (0, 0)
     return written
 
 

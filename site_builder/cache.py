@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMAT = 3  # bump when what is stored changes shape
+FORMAT = 4  # bump when what is stored changes shape
 _MAGIC = b"site-builder-cache\n"
 
 
@@ -37,6 +37,9 @@ class State:
     files: dict[str, tuple[tuple[int, int, int], object]] = field(default_factory=dict)
     bodies: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # offset, length, check
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # key, size, mtime
+    inputs: str = ""  # a digest of everything the last build read, to see nothing changed
+    spare: tuple[int, frozenset[str]] | None = None  # the spare tree's inode, stale paths
+    memo: dict[str, object] = field(default_factory=dict)  # decisions kept between builds
 
 
 class Cache:
@@ -54,6 +57,11 @@ class Cache:
     @property
     def state_file(self) -> Path:
         return self.folder / "state.pickle"
+
+    @property
+    def spare_marker(self) -> Path:
+        """Present while a build changes the spare tree: a killed build leaves it behind."""
+        return self.folder / "spare-in-use"
 
     def _load(self) -> None:
         try:

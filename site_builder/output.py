@@ -1,4 +1,12 @@
-"""Writing a build into a folder beside the output and swapping it in whole."""
+"""Writing a build into a folder beside the output and swapping it in whole.
+
+The new tree is made beside the output folder and put in its place in one step
+(Linux renameat2 RENAME_EXCHANGE), so readers and a killed build only ever see
+the old tree or the new one. The tree swapped out is kept as the *spare*: it
+differs from the live tree only in the files the last build changed, so the
+next build brings it up to date with those few files instead of making a whole
+tree again, then swaps it in.
+"""
 
 from __future__ import annotations
 
@@ -21,52 +29,97 @@ class Output:
     data: bytes
 
 
-class Staging:
-    """A new output tree built beside the old one; nothing is visible until commit()."""
+def spare_path(target: Path) -> Path:
+    return target.parent / f".{target.name}-spare"
 
-    def __init__(self, target: Path) -> None:
+
+def write_file(root: Path, path: str, data: bytes) -> None:
+    """Write a file through a new inode: a tree may share inodes with the live one."""
+    destination = root / path
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, destination)
+
+
+class Staging:
+    """A new output tree beside the old one; nothing is visible until commit()."""
+
+    def __init__(self, target: Path, reuse: Path | None = None) -> None:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        self.reused = reuse is not None
+        if reuse is not None:
+            self.root = reuse
+        else:
+            self.root = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
         self._made: set[str] = set()
 
     def write(self, path: str, data: bytes) -> None:
         """Write one file of the new tree (path is relative, '/'-separated)."""
-        destination = self.root / path
-        parent = os.path.dirname(path)
-        if parent not in self._made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(parent)
-        destination.write_bytes(data)
+        write_file(self.root, path, data)
 
     def link(self, existing: Path, path: str) -> None:
-        """Carry a file of the previous build over unchanged (a hard link: no copy)."""
+        """Carry a file of the live tree over unchanged (a hard link: no copy)."""
         destination = self.root / path
         parent = os.path.dirname(path)
         if parent not in self._made:
             destination.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(parent)
-        try:
-            os.link(existing, destination)
-        except OSError:
-            shutil.copy2(existing, destination)
+        if self.reused:
+            temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+            _link_or_copy(existing, temporary)
+            os.replace(temporary, destination)
+        else:
+            _link_or_copy(existing, destination)
 
-    def commit(self) -> None:
-        """Put the new tree in place of the old one in one step, then drop the old."""
+    def remove(self, path: str) -> None:
+        """Drop a file from the tree, and the folders it leaves empty."""
+        file = self.root / path
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            return
+        folder = file.parent
+        while folder != self.root:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+    def remove_tree(self, path: str) -> None:
+        shutil.rmtree(self.root / path, ignore_errors=True)
+
+    def commit(self) -> Path | None:
+        """Put the new tree in place of the old one in one step; return the old tree,
+        kept as the spare for the next build (None when there was no old tree)."""
         os.chmod(self.root, 0o755)
         if not self.target.exists():
             os.rename(self.root, self.target)
-            return
-        old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
+            return None
+        spare = spare_path(self.target)
+        if spare.exists() and spare != self.root:
+            _remove_later(spare)
         if _exchange(self.root, self.target):
-            os.rename(self.root, old / "tree")  # the staging folder now holds the old tree
-        else:
-            os.rename(self.target, old / "tree")
-            os.rename(self.root, self.target)
+            if self.root != spare:
+                os.rename(self.root, spare)  # the staging folder now holds the old tree
+            return spare
+        old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
+        os.rename(self.target, old / "tree")
+        os.rename(self.root, self.target)
         _remove_later(old)
+        return None
 
     def abandon(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        _remove_later(self.root)
+
+
+def _link_or_copy(existing: Path, destination: Path) -> None:
+    try:
+        os.link(existing, destination)
+    except OSError:
+        shutil.copy2(existing, destination)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -82,18 +135,21 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _remove_later(folder: Path) -> None:
-    """Delete the old tree in the background: the new one is already in place."""
+    """Delete a tree in the background: it is out of the way already, under a new name."""
+    if not folder.exists():
+        return
+    doomed = Path(tempfile.mkdtemp(prefix=f".{folder.name.lstrip('.')}-old-", dir=folder.parent))
+    os.rename(folder, doomed / "tree")
     try:
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
+        subprocess.Popen(["rm", "-rf", "--", str(doomed)], start_new_session=True,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(doomed, ignore_errors=True)
 
 
 def remove_leftovers(target: Path) -> None:
     """Drop staging folders left by builds that were killed."""
-    for leftover in target.parent.glob(f".{target.name}-new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in target.parent.glob(f".{target.name}-old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    for pattern in (f".{target.name}-new-*", f".{target.name}-*old-*"):
+        for leftover in target.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -18,7 +18,7 @@ from .cache import BodyReader, digest
 from .images import resized
 from .output import Output
 from .redirects import redirect_page, redirects_file
-from .render import BodyLookup, BodyRef, ListPage, Renderer, paginate
+from .render import BodyLookup, BodyRef, Renderer, paginate
 from .site import Site
 
 

@@ -224,18 +224,11 @@ class Renderer:
         authors = [{**self.group_link(site.authors[a]),
                     "absolute": site.absolute(site.authors[a].path)}
                    for a in site.article_authors[index]]
-        canonical = site.absolute(site.paths[index])
         image = self.image(index, eager=True)
         updated = article.updated if article.updated and article.updated > article.date else None
         modified = dates.iso(updated or article.date)
         section = card["section"]
         keywords = [t["name"] for t in card["tags"]]
-        jsonld = seo.news_article(
-            headline=article.title, url=canonical, published=card["date"]["iso"],
-            modified=modified, description=card["summary"], authors=authors,
-            publisher=config.title, home=config.base_url, language=config.language,
-            keywords=keywords, section=section["name"] if section else "",
-            image=image["absolute"] if image else "")
         return {
             "template": "article.html",
             "path": site.paths[index],
@@ -247,7 +240,6 @@ class Renderer:
                 "section": section["name"] if section else "", "tags": keywords,
                 "image": image,
             },
-            "jsonld": jsonld,
             "refs": (index, *site.related[index]),
             "article": {
                 "card": index,
@@ -322,6 +314,17 @@ class Renderer:
         return {"template": template, "path": path, "title": title, "description": "",
                 "refs": ()}
 
+    def jsonld(self, article: Values, values: Values) -> str:
+        """The page's NewsArticle, made at render time from the values it was keyed by."""
+        section, image = article["section"], article["image"]
+        return seo.news_article(
+            headline=article["title"], url=self.site.absolute(values["path"]),
+            published=article["date"]["iso"], modified=values["og"]["modified"],
+            description=article["summary"], authors=article["authors"],
+            publisher=self.config.title, home=self.config.base_url,
+            language=self.config.language, keywords=[t["name"] for t in article["tags"]],
+            section=section["name"] if section else "", image=image["absolute"] if image else "")
+
     # --- HTML ------------------------------------------------------------------------
 
     def html(self, values: Values, bodies: BodyLookup) -> Output:
@@ -343,6 +346,7 @@ class Renderer:
             article["body"] = bodies.html(extra["body"])
             article["related"] = [self.card(i) for i in extra["related"]]
             context["article"] = article
+            context["jsonld"] = self.jsonld(article, values)
         if "source" in values:
             context["body"] = BodyRenderer(self.config.unsafe_html).render(values["source"]).html
         text = self.env.get_template(values["template"]).render(context)

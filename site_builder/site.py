@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from .articles import Article
+from .cache import digest
 from .config import Config
 from .images import LeadImage
 from .pages import StaticPage
@@ -134,8 +135,13 @@ def make_site(
     now: datetime,
     drafts: bool = False,
     future: bool = False,
+    memo: dict[str, object] | None = None,
 ) -> tuple[Site, list[Problem]]:
-    """Decide what is published, where, and in which groups; report clashes."""
+    """Decide what is published, where, and in which groups; report clashes.
+
+    `memo` keeps the costliest decision (related articles) from one build to the
+    next, keyed by everything it depends on.
+    """
     problems: list[Problem] = []
     shown = [p for p in parsed
              if (drafts or not p.article.draft) and (future or p.article.date <= now)]
@@ -159,7 +165,7 @@ def make_site(
     hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
     explicit, found = _explicit_related(articles, hidden)
     problems += found
-    site.related = _related(site, explicit)
+    site.related = _related(site, explicit, {} if memo is None else memo)
     site.home, site.lead, found = _home_order(config, articles)
     problems += found
     site.aliases, found = _aliases(articles)
@@ -261,7 +267,8 @@ def _explicit_related(articles: list[Article],
     return related, problems
 
 
-def _related(site: Site, explicit: list[tuple[int, ...]]) -> list[list[int]]:
+def _related(site: Site, explicit: list[tuple[int, ...]],
+             memo: dict[str, object]) -> list[list[int]]:
     """Explicit picks first, then the articles sharing the most informative tags."""
     items = [
         RelatedItem(tags=tuple(site.tags[t].key for t in site.article_tags[i]),
@@ -269,7 +276,13 @@ def _related(site: Site, explicit: list[tuple[int, ...]]) -> list[list[int]]:
                     explicit=explicit[i])
         for i, a in enumerate(site.articles)
     ]
-    return select_related(items, site.config.related_count)
+    key = digest(repr(items), str(site.config.related_count))
+    known = memo.get("related")
+    if isinstance(known, tuple) and known[0] == key:
+        return known[1]
+    chosen = select_related(items, site.config.related_count)
+    memo["related"] = (key, chosen)
+    return chosen
 
 
 def _home_order(config: Config,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 # Tashkeel (U+064B-U+065F), superscript alef (U+0670) and tatweel (U+0640).

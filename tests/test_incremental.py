@@ -142,3 +142,33 @@ def test_several_jobs_give_the_same_bytes_as_one(site: SiteFolder, tmp_path: Pat
     one = site.snapshot()
     assert site.build("--clean", "--jobs", "2") == 0
     assert site.snapshot() == one
+
+
+def test_a_chain_of_edits_stays_equal_to_full_builds(built: SiteFolder, tmp_path: Path) -> None:
+    """From the third build on, the spare tree is brought up to date and swapped in."""
+    edits = [
+        lambda s: edit(s, "a05", "فقرة ثانية.", "فقرة ثانية معدلة."),
+        lambda s: edit(s, "a06", "خبر رقم 6", "عنوان السادس الجديد"),
+        lambda s: (s.root / "content" / "a02.md").unlink(),
+        lambda s: s.add("late", title="خبر متأخر", date="2023-09-20", tags=["روسيا"]),
+        lambda s: edit(s, "a05", "فقرة ثانية معدلة.", "فقرة ثانية."),
+        lambda s: edit(s, "late", '["روسيا"]', '["مصر"]'),
+    ]
+    for change in edits:
+        change(built)
+        assert built.build() == 0
+        assert built.snapshot() == full_build(built, tmp_path)
+    spare = built.root / ".output-spare"
+    assert spare.is_dir()
+
+
+def test_a_spare_tree_changed_by_a_killed_build_is_not_trusted(built: SiteFolder,
+                                                               tmp_path: Path) -> None:
+    edit(built, "a05", "فقرة ثانية.", "تعديل أول.")
+    assert built.build() == 0
+    spare = built.root / ".output-spare"
+    (spare / "articles" / "a01" / "index.html").write_text("half-written", encoding="utf-8")
+    next(built.root.glob(".cache/*")).joinpath("spare-in-use").write_bytes(b"")
+    edit(built, "a05", "تعديل أول.", "تعديل ثان.")
+    assert built.build() == 0
+    assert built.snapshot() == full_build(built, tmp_path)

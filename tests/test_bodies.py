@@ -1,0 +1,66 @@
+"""Article bodies: Markdown to HTML, sanitized by an allow-list unless authors are trusted."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.bodies import BodyRenderer, clean, may_carry_markup, summarize
+
+SAFE = BodyRenderer(unsafe_html=False)
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "dropped"),
+    [
+        ("<script>alert(1)</script>", "", "<script"),
+        ('<a href="javascript:alert(1)">x</a>', ">x</a>", "javascript:"),
+        ("[x](javascript:alert(1))", ">x</a>", "javascript:"),
+        ("[x][r]\n\n[r]: javascript:alert(1)", ">x</a>", "javascript:"),
+        ('<img src="data:image/png;base64,AAA" alt="صورة">', 'alt="صورة"', "data:"),
+        ("فقرة\n{: onclick=\"alert(1)\" }", "فقرة", "onclick"),
+        ('<p style="color:red" onmouseover="x()">نص</p>', "نص", "onmouseover"),
+        ("<iframe src='https://evil.example'></iframe>", "", "iframe"),
+        ("[رابط](https://example.org/a)", 'href="https://example.org/a"', "javascript"),
+    ],
+)
+def test_raw_html_and_dangerous_links_are_cleaned(source: str, kept: str, dropped: str) -> None:
+    html = SAFE.render(source).html
+    assert kept in html
+    assert dropped not in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("نصعربي abc123*_`#-.>\n!&\\[]()\"'")), max_size=200))
+def test_text_without_markup_triggers_needs_no_cleaning(text: str) -> None:
+    """The sanitizer is skipped only where it could not change anything."""
+    if may_carry_markup(text):
+        return
+    html = SAFE.markdown.reset().convert(text)
+    assert clean(html) == html or _same_markup(clean(html), html)
+
+
+def _same_markup(a: str, b: str) -> bool:
+    import lxml.html
+
+    if not a.strip() and not b.strip():
+        return True
+    return lxml.html.tostring(lxml.html.fragment_fromstring(a, create_parent="div")) == \
+        lxml.html.tostring(lxml.html.fragment_fromstring(b, create_parent="div"))
+
+
+def test_plain_paragraphs_skip_inline_patterns_but_keep_markdown() -> None:
+    html = SAFE.render("نص **غامق** و`كود` و[رابط](https://x.org)\n\nفقرة بسيطة").html
+    assert "<strong>غامق</strong>" in html and "<code>كود</code>" in html
+    assert '<a href="https://x.org"' in html and "<p>فقرة بسيطة</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("html", "summary"),
+    [
+        ("<p>جملة قصيرة.</p><p>ثانية</p>", "جملة قصيرة."),
+        ("<p>" + "كلمة " * 100 + "</p>", ("كلمة " * 44).strip() + "…"),
+        ("<p>A &amp; B <em>x</em></p>", "A & B x"),
+    ],
+)
+def test_the_summary_is_the_first_paragraph_shortened(html: str, summary: str) -> None:
+    assert summarize(html) == summary
