@@ -76,7 +76,7 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
 
     reading_key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
     cache = Cache(config.cache_dir, target, reading_key, fresh=options.clean)
-    sources = read_sources(config, cache, options.jobs)
+    sources = read_sources(config, cache, options.jobs, progress=progress)
     result.read = sources.read
     step("read")
     now = options.now or dates.build_now()

@@ -14,6 +14,7 @@ from . import config as config_module
 from .build import Options, build, check
 from .dates import build_now
 from .problems import Problem
+from .progress import Progress
 from .report import as_json, as_text
 from .search import SearchUnavailable
 
@@ -158,11 +159,14 @@ def _build(args: argparse.Namespace) -> int:
     options = Options(output=args.output.resolve() if args.output else None, drafts=args.drafts,
                       future=args.future, jobs=args.jobs, clean=args.clean,
                       search=not args.no_search)
+    progress = Progress(quiet=args.quiet)
     try:
-        result = build(config, options, progress=None)
+        result = build(config, options, progress=progress)
     except SearchUnavailable as error:
         sys.stderr.write(f"error: {error}\nnothing was written; the previous output is as it was\n")
         return CONTENT_ERROR
+    finally:
+        progress.close()
     _show(result.problems, config.root, quiet=args.quiet)
     if not result.ok:
         sys.stderr.write("nothing was written; the previous output is as it was\n")

@@ -7,6 +7,7 @@ size, time and inode match the cache is taken from it without being opened.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def body_key(body: str, unsafe_html: bool) -> str:
 
 
 def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
-                 convert: bool = True) -> Sources:
+                 convert: bool = True,
+                 progress: Callable[[str, int, int], None] | None = None) -> Sources:
     """Every article and static page, with every problem found on the way."""
     sources = Sources()
     if not config.content_dir.is_dir():
@@ -77,9 +79,11 @@ def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
     for (name, _), outcome in zip(todo, workers.run(_read_one, todo, jobs), strict=True):
         results[name] = outcome
         sources.read += 1
-        if outcome.parsed is not None and outcome.html is not None and pack is not None:
-            if outcome.parsed.digest not in pack:
-                pack.add(outcome.parsed.digest, outcome.html)
+        if progress is not None and (sources.read % 200 == 0 or sources.read == len(todo)):
+            progress("read", sources.read, len(todo))
+        if (outcome.parsed is not None and outcome.html is not None and pack is not None
+                and outcome.parsed.digest not in pack):
+            pack.add(outcome.parsed.digest, outcome.html)
         stamp = _stamp(Path(name))
         if outcome.parsed is not None and not outcome.problems and stamp and convert:
             fresh[name] = (stamp, outcome.parsed)
