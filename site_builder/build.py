@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import dates, feeds, plan, search, workers
 from .cache import Cache, digest, fingerprint
-from .config import Config
+from .config import Config, output_clash
 from .output import Staging, remove_leftovers, spare_path, write_file
 from .problems import Problem
 from .reading import Sources, read_sources
@@ -73,6 +73,13 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     result = Result()
     target = target_of(config, options)
     step = _Stopwatch(result)
+    clash = output_clash(target, config.root, {"content_dir": config.content_dir,
+                                               "pages_dir": config.pages_dir,
+                                               "cache_dir": config.cache_dir,
+                                               "theme": config.theme})
+    if clash:
+        result.problems.append(Problem("--output", None, clash, "--output a folder of its own"))
+        return result
 
     reading_key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
     cache = Cache(config.cache_dir, target, reading_key, fresh=options.clean)

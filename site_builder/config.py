@@ -233,6 +233,18 @@ def validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config 
     return _typed(values, path, lines, problems) or problems
 
 
+def output_clash(output: Path, root: Path, sources: dict[str, Path]) -> str:
+    """Why an output folder would harm the site's own folders ("" when it would not):
+    a build replaces the whole output folder."""
+    if output == root or output in root.parents:
+        return f"the output folder {output} would hold the site itself; a build replaces it whole"
+    for name, source in sources.items():
+        if output == source or output in source.parents or source in output.parents:
+            return (f"the output folder {output} would overlap {name} {source}; a build "
+                    "replaces the whole output folder")
+    return ""
+
+
 def _typed(values: dict[str, Any], path: Path, lines: dict[str, int],
            problems: list[Problem]) -> Config | None:
     root = path.parent
@@ -247,15 +259,13 @@ def _typed(values: dict[str, Any], path: Path, lines: dict[str, int],
                                 "point 'theme' at a folder with templates/ and static/, "
                                 "or remove the key to use the default theme"))
         return None
-    output: Path = values["output_dir"]
-    for name in ("content_dir", "pages_dir"):
-        source: Path = values[name]
-        if output == root or output == source or output in source.parents or source in output.parents:
-            problems.append(Problem(str(path), lines.get("output_dir"),
-                                    f"output_dir {output} would overlap {name} {source}; a build "
-                                    "replaces the whole output folder",
-                                    "output_dir: output (a folder of its own)"))
-            return None
+    clash = output_clash(values["output_dir"], root.resolve(),
+                         {name: values[name] for name in ("content_dir", "pages_dir", "cache_dir")}
+                         | ({"theme": values["theme"]} if "theme" in values else {}))
+    if clash:
+        problems.append(Problem(str(path), lines.get("output_dir"), clash,
+                                "output_dir: output (a folder of its own)"))
+        return None
     base = values["base_url"]
     values["base_url"] = base if base.endswith("/") else base + "/"
     if "authors" in values:

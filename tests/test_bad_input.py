@@ -160,3 +160,14 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main(argv)
     assert stop.value.code == 2
+
+
+@pytest.mark.parametrize("where", ["content", ".", "..", "content/inner", ".cache"])
+def test_an_output_folder_over_the_sites_own_folders_is_refused(site: SiteFolder, capsys,
+                                                                where: str) -> None:
+    site.add("one")
+    before = sorted(p.relative_to(site.root.parent) for p in site.root.parent.rglob("*"))
+    assert site.build("--output", str(site.root / where)) == 1
+    assert "a build replaces" in capsys.readouterr().err
+    after = sorted(p.relative_to(site.root.parent) for p in site.root.parent.rglob("*"))
+    assert after == before
