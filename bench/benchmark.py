@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from bench import tools
+from bench import related_share, tools
 from bench.measure import Sample, Summary, measure
 
 TOOLS = ("ours", "pelican", "hugo")
@@ -58,6 +58,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=3600, help="seconds before one run is killed"
     )
+    parser.add_argument(
+        "--related-share",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time related-article selection against a full build of N articles",
+    )
     args = parser.parse_args(argv)
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     unknown = sorted(set(args.tools) - set(TOOLS))
@@ -65,6 +72,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"--tools takes names from {', '.join(TOOLS)}, not {unknown}")
     if args.runs < 1 or min(args.articles) < 1:
         parser.error("--runs and --articles must be at least 1")
+    if args.related_share < 0:
+        parser.error("--related-share must be 0 (off) or a number of articles")
     return args
 
 
@@ -76,10 +85,28 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for articles in sizes:
         rows += bench_size(articles, args, setup_errors, incremental=articles == sizes[-1])
+    share = related_line(args, setup_errors) if args.related_share else None
     print(header(started, args, setup_errors))
     print()
     print(format_table(rows))
-    return 1 if any(row.error for row in rows) else 0
+    if share is not None:
+        print()
+        print(share)
+    failed = any(row.error for row in rows) or (share is not None and "FAILED" in share)
+    return 1 if failed else 0
+
+
+def related_line(args: argparse.Namespace, setup_errors: dict[str, str]) -> str:
+    """bench/related_share.py's lines: selection time against one full build."""
+    if "ours" in setup_errors:
+        return f"related selection: FAILED: not run: {setup_errors['ours']}"
+    try:
+        share = related_share.measure_share(
+            args.related_share, keep=args.keep, timeout=args.timeout
+        )
+    except Exception as error:  # like a failed row: the table still prints
+        return f"related selection: FAILED: {type(error).__name__}: {error}"
+    return f"{share.line()}\n{share.details()}"
 
 
 def progress(message: str) -> None:

@@ -25,8 +25,8 @@ class Progress:
         self._last_line = 0.0
 
     def __call__(self, step: str, done: int, total: int) -> None:
-        if self.quiet or time.monotonic() - self.started < 1.0 and done < total:
-            return
+        if self.quiet or time.monotonic() - self.started < 1.0:
+            return  # a short build needs no progress
         if self.bar:
             self._draw(step, done, total)
         elif done == total or time.monotonic() - self._last_line > 5:
