@@ -17,10 +17,26 @@ from .tags import clean_spelling, split_tags
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # past this a file is surely not an article
 
-KNOWN_KEYS = frozenset({
-    "title", "date", "tags", "summary", "source", "author", "slug", "updated", "draft",
-    "image", "image_alt", "related", "section", "pinned", "aliases", "id",
-})
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "tags",
+        "summary",
+        "source",
+        "author",
+        "slug",
+        "updated",
+        "draft",
+        "image",
+        "image_alt",
+        "related",
+        "section",
+        "pinned",
+        "aliases",
+        "id",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -75,31 +91,49 @@ def read_text(file: Path, shown: str, root: Path) -> str | Problem:
     try:
         real = file.resolve(strict=True)
     except OSError as error:
-        return Problem(shown, None, f"the file cannot be opened: {error.strerror}",
-                       "fix or remove the broken link")
+        return Problem(
+            shown,
+            None,
+            f"the file cannot be opened: {error.strerror}",
+            "fix or remove the broken link",
+        )
     if root.resolve() not in real.parents:
-        return Problem(shown, None, f"the file is a link to {real}, outside the content folder",
-                       "copy the article into the content folder instead of linking to it")
+        return Problem(
+            shown,
+            None,
+            f"the file is a link to {real}, outside the content folder",
+            "copy the article into the content folder instead of linking to it",
+        )
     try:
         size = real.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Problem(shown, None,
-                           f"the file is {size // (1024 * 1024)} MB; articles are at most "
-                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                           "split it, or move large data out of the content folder")
+            return Problem(
+                shown,
+                None,
+                f"the file is {size // (1024 * 1024)} MB; articles are at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                "split it, or move large data out of the content folder",
+            )
         data = real.read_bytes()
     except OSError as error:
-        return Problem(shown, None, f"the file cannot be read: {error.strerror}",
-                       "check its permissions")
+        return Problem(
+            shown, None, f"the file cannot be read: {error.strerror}", "check its permissions"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return Problem(shown, line, "the file is not UTF-8 text",
-                       "save it as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+        return Problem(
+            shown,
+            line,
+            "the file is not UTF-8 text",
+            "save it as UTF-8 (in most editors: Save with Encoding → UTF-8)",
+        )
 
 
-def parse_article(text: str, file: Path, shown: str, tz: ZoneInfo) -> tuple[Article | None, list[Problem]]:
+def parse_article(
+    text: str, file: Path, shown: str, tz: ZoneInfo
+) -> tuple[Article | None, list[Problem]]:
     """Turn a file's text into an Article, or the problems that stop it."""
     part = front_matter.split(text)
     if isinstance(part, front_matter.SplitError):
@@ -134,24 +168,32 @@ class _Fields:
     def values(self, file: Path, body: str, body_line: int) -> dict[str, Any]:
         for key in self.data:
             if key not in KNOWN_KEYS:
-                self.problem(key, f"unknown front matter key '{key}' (ignored)",
-                             f"remove it, or use one of: {', '.join(sorted(KNOWN_KEYS))}",
-                             "warning")
+                self.problem(
+                    key,
+                    f"unknown front matter key '{key}' (ignored)",
+                    f"remove it, or use one of: {', '.join(sorted(KNOWN_KEYS))}",
+                    "warning",
+                )
         title = self.text("title", required=True, fix="title: عنوان الخبر")
         if title is not None and not title.strip():
             self.problem("title", "the title is empty", "title: عنوان الخبر")
         published = self.when("date", required=True)
         slug = self.text("slug", fix="slug: khabar-1") or file.stem
         if not is_valid_segment(slug):
-            self.problem("slug" if "slug" in self.data else "title",
-                         f"the slug '{slug}' is not one URL segment (no '/', '..' or spaces)",
-                         "slug: letters, digits and '-' only, e.g. slug: wafd-askari")
+            self.problem(
+                "slug" if "slug" in self.data else "title",
+                f"the slug '{slug}' is not one URL segment (no '/', '..' or spaces)",
+                "slug: letters, digits and '-' only, e.g. slug: wafd-askari",
+            )
         source = self.source()
         image = self.text("image", fix="image: images/photo.jpg") or ""
         image_alt = self.text("image_alt", fix="image_alt: وصف الصورة") or ""
         if image and not image_alt.strip():
-            self.problem("image", "the lead image has no 'image_alt' (readers who cannot see it "
-                         "need it)", "image_alt: وصف ما في الصورة")
+            self.problem(
+                "image",
+                "the lead image has no 'image_alt' (readers who cannot see it need it)",
+                "image_alt: وصف ما في الصورة",
+            )
         return {
             "file": file,
             "shown": self.shown,
@@ -180,12 +222,21 @@ class _Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.problems.append(Problem(self.shown, 1, f"the front matter has no '{key}'",
-                                             f"add a line '{fix}' between the '---' lines"))
+                self.problems.append(
+                    Problem(
+                        self.shown,
+                        1,
+                        f"the front matter has no '{key}'",
+                        f"add a line '{fix}' between the '---' lines",
+                    )
+                )
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            kind = "a list" if isinstance(value, list) else (
-                "a mapping" if isinstance(value, dict) else type(value).__name__)
+            kind = (
+                "a list"
+                if isinstance(value, list)
+                else ("a mapping" if isinstance(value, dict) else type(value).__name__)
+            )
             self.problem(key, f"'{key}' must be text, not {kind}", fix)
             return None
         if not isinstance(value, str):
@@ -200,8 +251,11 @@ class _Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                self.problems.append(Problem(self.shown, 1, f"the front matter has no '{key}'",
-                                             f"add a line '{fix}'"))
+                self.problems.append(
+                    Problem(
+                        self.shown, 1, f"the front matter has no '{key}'", f"add a line '{fix}'"
+                    )
+                )
             return None
         parsed = parse_when(value, self.tz)
         if parsed is None:
@@ -221,12 +275,16 @@ class _Fields:
             return ()
         if isinstance(value, str):
             return tuple(split_tags(value))
-        if isinstance(value, list) and all(isinstance(v, (str, int, float)) and
-                                           not isinstance(v, bool) for v in value):
+        if isinstance(value, list) and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+        ):
             names = [clean_spelling(str(v)) for v in value]
             return tuple(dict.fromkeys(n for n in names if n))
-        self.problem(key, f"'{key}' must be a list of names or one line of names",
-                     f"{key}: [طهران, موسكو] or {key}: طهران، موسكو")
+        self.problem(
+            key,
+            f"'{key}' must be a list of names or one line of names",
+            f"{key}: [طهران, موسكو] or {key}: طهران، موسكو",
+        )
         return ()
 
     def slugs(self, key: str) -> tuple[str, ...]:
@@ -246,16 +304,26 @@ class _Fields:
             return None
         if isinstance(value, str) and value.strip():
             return Source(value.strip())
-        if isinstance(value, dict) and isinstance(value.get("name"), str) and set(value) <= {
-                "name", "url"} and isinstance(value.get("url", ""), str):
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("name"), str)
+            and set(value) <= {"name", "url"}
+            and isinstance(value.get("url", ""), str)
+        ):
             url = value.get("url", "").strip()
             if url and not url.startswith(("http://", "https://")):
-                self.problem("source", f"the source's url must start with https://, not {url!r}",
-                             "source: {name: صدى البلد, url: https://www.elbalad.news/}")
+                self.problem(
+                    "source",
+                    f"the source's url must start with https://, not {url!r}",
+                    "source: {name: صدى البلد, url: https://www.elbalad.news/}",
+                )
                 return None
             return Source(value["name"].strip(), url)
-        self.problem("source", "'source' must be a name, or a mapping with name and url",
-                     "source: صدى البلد  or  source: {name: صدى البلد, url: https://…}")
+        self.problem(
+            "source",
+            "'source' must be a name, or a mapping with name and url",
+            "source: صدى البلد  or  source: {name: صدى البلد, url: https://…}",
+        )
         return None
 
 

@@ -7,13 +7,20 @@ import re
 from dataclasses import dataclass
 
 import markdown
-from markdown.treeprocessors import InlineProcessor
 import nh3
+from markdown.treeprocessors import InlineProcessor
 
 # Python-Markdown's "extra" without abbr: an abbreviation makes any word a pattern,
 # which would defeat the fast path below (and Arabic news has no use for it).
-_EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "def_list", "md_in_html",
-               "sane_lists"]
+_EXTENSIONS = [
+    "fenced_code",
+    "tables",
+    "footnotes",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "sane_lists",
+]
 # A text with none of these characters matches no inline pattern (code, escapes,
 # links, images, autolinks, raw HTML, entities, emphasis, hard breaks, stash
 # placeholders), so it is left as it is without trying each pattern in turn.
@@ -26,10 +33,15 @@ SUMMARY_CHARS = 220
 # The allow-list: ammonia's defaults (no script, style, iframe, form, event
 # attributes; http, https, mailto… links only, never javascript: or data:) plus
 # the attributes a bilingual article needs.
-_ATTRIBUTES = {"*": {"dir", "lang", "title"}, "a": {"href", "hreflang"},
-               "img": {"src", "alt", "width", "height", "loading"},
-               "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
-               "ol": {"start", "reversed"}, "abbr": {"title"}}
+_ATTRIBUTES = {
+    "*": {"dir", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "abbr": {"title"},
+}
 
 
 @dataclass(frozen=True)

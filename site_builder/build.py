@@ -55,8 +55,9 @@ def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]
     """Read everything and build the model; convert and write nothing."""
     sources = read_sources(config, None, options.jobs, convert=False)
     now = options.now or dates.build_now()
-    site, problems = make_site(config, sources.parsed, sources.pages, now,
-                               drafts=options.drafts, future=options.future)
+    site, problems = make_site(
+        config, sources.parsed, sources.pages, now, drafts=options.drafts, future=options.future
+    )
     return site, sources.problems + problems
 
 
@@ -73,10 +74,16 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     result = Result()
     target = target_of(config, options)
     step = _Stopwatch(result)
-    clash = output_clash(target, config.root, {"content_dir": config.content_dir,
-                                               "pages_dir": config.pages_dir,
-                                               "cache_dir": config.cache_dir,
-                                               "theme": config.theme})
+    clash = output_clash(
+        target,
+        config.root,
+        {
+            "content_dir": config.content_dir,
+            "pages_dir": config.pages_dir,
+            "cache_dir": config.cache_dir,
+            "theme": config.theme,
+        },
+    )
     if clash:
         result.problems.append(Problem("--output", None, clash, "--output a folder of its own"))
         return result
@@ -89,26 +96,42 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     now = options.now or dates.build_now()
     theme = theme_digest(config.theme)
     inputs = _inputs_digest(config, options, sources, now, theme, cache.fingerprint)
-    if (not sources.problems and cache.state.inputs == inputs
-            and _output_intact(target, cache, options.search)):
-        result.articles = sum(1 for p in sources.parsed if (options.future or p.article.date <= now)
-                              and (options.drafts or not p.article.draft))
+    if (
+        not sources.problems
+        and cache.state.inputs == inputs
+        and _output_intact(target, cache, options.search)
+    ):
+        result.articles = sum(
+            1
+            for p in sources.parsed
+            if (options.future or p.article.date <= now) and (options.drafts or not p.article.draft)
+        )
         result.unchanged = len(cache.state.outputs)
         result.notes.append("nothing changed; the output was left as it was")
         result.seconds = time.perf_counter() - started
         return result
-    site, problems = make_site(config, sources.parsed, sources.pages, now,
-                               drafts=options.drafts, future=options.future,
-                               memo=cache.state.memo)
+    site, problems = make_site(
+        config,
+        sources.parsed,
+        sources.pages,
+        now,
+        drafts=options.drafts,
+        future=options.future,
+        memo=cache.state.memo,
+    )
     result.problems = sources.problems + problems
     if not result.ok:
         return result
     step("model")
 
     renderer = Renderer(site, search=options.search)
-    salt = digest(config.path.read_bytes(), theme,
-                  str((options.drafts, options.future, options.search)),
-                  pickle.dumps(renderer.shared, protocol=4), cache.fingerprint)
+    salt = digest(
+        config.path.read_bytes(),
+        theme,
+        str((options.drafts, options.future, options.search)),
+        pickle.dumps(renderer.shared, protocol=4),
+        cache.fingerprint,
+    )
     context = plan.Context(renderer, feeds.Entries(site), config.cache_dir)
     all_jobs = list(plan.jobs(site, context, config.theme / "static"))
     keys = [job.key(salt, context) for job in all_jobs]
@@ -117,8 +140,11 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     step("plan")
 
     previous = cache.state.outputs if target.is_dir() else {}
-    todo = [i for i, (job, key) in enumerate(zip(all_jobs, keys, strict=True))
-            if not _still_there(target, job.paths, key, previous)]
+    todo = [
+        i
+        for i, (job, key) in enumerate(zip(all_jobs, keys, strict=True))
+        if not _still_there(target, job.paths, key, previous)
+    ]
     paths = {path for job in all_jobs for path in job.paths}
     search_missing = options.search and not (target / "pagefind").is_dir()
     if not todo and paths == set(previous) and not search_missing:
@@ -173,9 +199,15 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     return result
 
 
-def _staging(target: Path, cache: Cache, previous: dict[str, tuple[str, int, int]],
-             paths: set[str], todo: list[int], all_jobs: list[plan.Job],
-             result: Result) -> Staging:
+def _staging(
+    target: Path,
+    cache: Cache,
+    previous: dict[str, tuple[str, int, int]],
+    paths: set[str],
+    todo: list[int],
+    all_jobs: list[plan.Job],
+    result: Result,
+) -> Staging:
     """The tree to build into: the spare brought up to date, else a new tree of links."""
     redo = {path for i in todo for path in all_jobs[i].paths}
     keep = [path for path in sorted(paths) if path not in redo]
@@ -183,8 +215,13 @@ def _staging(target: Path, cache: Cache, previous: dict[str, tuple[str, int, int
     spare = spare_path(target)
     known = cache.state.spare
     cache.state.spare = None
-    if (known is not None and previous and not cache.spare_marker.exists()
-            and spare.is_dir() and os.stat(spare).st_ino == known[0]):
+    if (
+        known is not None
+        and previous
+        and not cache.spare_marker.exists()
+        and spare.is_dir()
+        and os.stat(spare).st_ino == known[0]
+    ):
         cache.folder.mkdir(parents=True, exist_ok=True)
         cache.spare_marker.write_bytes(b"")
         staging = Staging(target, reuse=spare)
@@ -205,11 +242,17 @@ def _staging(target: Path, cache: Cache, previous: dict[str, tuple[str, int, int
     return staging
 
 
-def _inputs_digest(config: Config, options: Options, sources: Sources, now: datetime,
-                   theme: str, code: str) -> str:
+def _inputs_digest(
+    config: Config, options: Options, sources: Sources, now: datetime, theme: str, code: str
+) -> str:
     """Everything a build reads, in short: equal digests mean equal outputs."""
-    parts: list[bytes | str] = [config.path.read_bytes(), theme, code, str(target_of(config,
-                                options)), str((options.drafts, options.future, options.search))]
+    parts: list[bytes | str] = [
+        config.path.read_bytes(),
+        theme,
+        code,
+        str(target_of(config, options)),
+        str((options.drafts, options.future, options.search)),
+    ]
     since = now - timedelta(days=2)
     for parsed in sources.parsed:
         article = parsed.article
@@ -243,8 +286,9 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns)
 
 
-def _still_there(target: Path, paths: tuple[str, ...], key: str,
-                 previous: dict[str, tuple[str, int, int]]) -> bool:
+def _still_there(
+    target: Path, paths: tuple[str, ...], key: str, previous: dict[str, tuple[str, int, int]]
+) -> bool:
     """Whether every file of a job is in the output as the previous build left it."""
     for path in paths:
         known = previous.get(path)

@@ -45,7 +45,9 @@ class State:
 class Cache:
     """The cache of one output folder; `fresh` ignores (and then replaces) what is there."""
 
-    def __init__(self, cache_dir: Path, output: Path, fingerprint: str, fresh: bool = False) -> None:
+    def __init__(
+        self, cache_dir: Path, output: Path, fingerprint: str, fresh: bool = False
+    ) -> None:
         self.folder = cache_dir / digest(str(output.resolve()))[:12]
         self.fingerprint = fingerprint
         self.state = State(fingerprint=fingerprint)
@@ -84,8 +86,9 @@ class Cache:
     def pack(self) -> BodyPack:
         if self._pack is None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._pack = BodyPack(self.folder / "bodies.pack", self.state.bodies,
-                                  fresh=not self.loaded)
+            self._pack = BodyPack(
+                self.folder / "bodies.pack", self.state.bodies, fresh=not self.loaded
+            )
         return self._pack
 
     def save(self) -> None:

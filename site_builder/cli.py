@@ -22,8 +22,9 @@ OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="site-builder",
-                                     description="Build an Arabic-first static news site.")
+    parser = argparse.ArgumentParser(
+        prog="site-builder", description="Build an Arabic-first static news site."
+    )
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -32,8 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", type=Path, help="output folder (default: the config's)")
     build_cmd.add_argument("--drafts", action="store_true", help="include drafts")
     build_cmd.add_argument("--future", action="store_true", help="include future articles")
-    build_cmd.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1,
-                           help="worker processes (default: the number of cores)")
+    build_cmd.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of cores)",
+    )
     build_cmd.add_argument("--clean", action="store_true", help="ignore the cache")
     build_cmd.add_argument("--no-search", action="store_true", help="skip the search index")
     loudness = build_cmd.add_mutually_exclusive_group()
@@ -44,20 +49,26 @@ def _parser() -> argparse.ArgumentParser:
     _config_flag(check_cmd)
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
 
-    serve_cmd = commands.add_parser("serve",
-                                    help="preview with drafts; rebuild and reload on change")
+    serve_cmd = commands.add_parser(
+        "serve", help="preview with drafts; rebuild and reload on change"
+    )
     _config_flag(serve_cmd)
-    serve_cmd.add_argument("--host", default="127.0.0.1",
-                           help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve_cmd.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
     serve_cmd.add_argument("--port", type=_port, default=8000, help="default: 8000")
-    serve_cmd.add_argument("--no-drafts", action="store_true",
-                           help="hide drafts and future articles, as a build does")
+    serve_cmd.add_argument(
+        "--no-drafts", action="store_true", help="hide drafts and future articles, as a build does"
+    )
 
     new_cmd = commands.add_parser("new", help="write a new draft article and print its path")
     new_cmd.add_argument("title", help="the headline")
     _config_flag(new_cmd)
-    new_cmd.add_argument("--tags", default="",
-                         help='tags split on "," or "،": --tags "اقتصاد، الذهب"')
+    new_cmd.add_argument(
+        "--tags", default="", help='tags split on "," or "،": --tags "اقتصاد، الذهب"'
+    )
     new_cmd.add_argument("--slug", help="the URL segment and file name (default: from the title)")
 
     init_cmd = commands.add_parser("init", help="make a new site in DIR")
@@ -66,16 +77,24 @@ def _parser() -> argparse.ArgumentParser:
     import_cmd = commands.add_parser("import", help="turn plain-text articles into Markdown ones")
     import_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE")
     _config_flag(import_cmd)
-    import_cmd.add_argument("--into", type=Path,
-                            help="folder to write into (default: the config's content folder)")
-    import_cmd.add_argument("--with-related", action="store_true",
-                            help="also write the related articles each file lists")
+    import_cmd.add_argument(
+        "--into", type=Path, help="folder to write into (default: the config's content folder)"
+    )
+    import_cmd.add_argument(
+        "--with-related",
+        action="store_true",
+        help="also write the related articles each file lists",
+    )
     return parser
 
 
 def _config_flag(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--config", type=Path, default=Path("config.yaml"),
-                         help="the site's config file (default: ./config.yaml)")
+    command.add_argument(
+        "--config",
+        type=Path,
+        default=Path("config.yaml"),
+        help="the site's config file (default: ./config.yaml)",
+    )
 
 
 def _jobs(value: str) -> int:
@@ -156,9 +175,14 @@ def _build(args: argparse.Namespace) -> int:
     if isinstance(config, list):
         _show(config, args.config.parent)
         return CONTENT_ERROR
-    options = Options(output=args.output.resolve() if args.output else None, drafts=args.drafts,
-                      future=args.future, jobs=args.jobs, clean=args.clean,
-                      search=not args.no_search)
+    options = Options(
+        output=args.output.resolve() if args.output else None,
+        drafts=args.drafts,
+        future=args.future,
+        jobs=args.jobs,
+        clean=args.clean,
+        search=not args.no_search,
+    )
     progress = Progress(quiet=args.quiet)
     try:
         result = build(config, options, progress=progress)
@@ -175,9 +199,11 @@ def _build(args: argparse.Namespace) -> int:
         target = options.output or config.output_dir
         for note in result.notes:
             print(note)
-        print(f"{result.articles} articles, {result.tags} tags, {result.feeds} feeds; "
-              f"{result.written} files written, {result.unchanged} unchanged, "
-              f"in {result.seconds:.2f} s → {target}")
+        print(
+            f"{result.articles} articles, {result.tags} tags, {result.feeds} feeds; "
+            f"{result.written} files written, {result.unchanged} unchanged, "
+            f"in {result.seconds:.2f} s → {target}"
+        )
         if args.verbose:
             print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in result.steps.items()))
     return OK
@@ -208,8 +234,12 @@ def _serve(args: argparse.Namespace) -> int:
         _show(config, args.config.parent)
         return CONTENT_ERROR
     try:
-        server = serve.PreviewServer(args.host, args.port, serve.LiveState(config.base_path),
-                                     serve.preview_folder(config, args.port))
+        server = serve.PreviewServer(
+            args.host,
+            args.port,
+            serve.LiveState(config.base_path),
+            serve.preview_folder(config, args.port),
+        )
     except OSError as error:
         sys.stderr.write(serve.cannot_listen(error, args.host, args.port) + "\n")
         return USAGE_ERROR

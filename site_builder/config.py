@@ -154,7 +154,9 @@ def _authors(v: dict[Any, Any]) -> str | None:
 
 SCHEMA: dict[str, Key] = {
     "title": Key((str,), required=True, fix="title: اسم الموقع"),
-    "base_url": Key((str,), required=True, check=_base_url, fix="base_url: https://example.org/news/"),
+    "base_url": Key(
+        (str,), required=True, check=_base_url, fix="base_url: https://example.org/news/"
+    ),
     "description": Key((str,)),
     "language": Key((str,), check=_language, fix="language: ar (or ar-EG)"),
     "direction": Key((str,), check=_one_of("rtl", "ltr"), fix="direction: rtl"),
@@ -173,12 +175,19 @@ SCHEMA: dict[str, Key] = {
     "related_count": Key((int,), check=_not_negative, fix="related_count: 4"),
     "unsafe_html": Key((bool,), fix="unsafe_html: false"),
     "cache_dir": Key((str,)),
-    "authors": Key((dict,), check=_authors, fix="authors: {اسم الكاتب: {name: …, bio: …, image: …}}"),
+    "authors": Key(
+        (dict,), check=_authors, fix="authors: {اسم الكاتب: {name: …, bio: …, image: …}}"
+    ),
     "pinned": Key((list,), check=_string_list, fix="pinned: [slug-1, slug-2]"),
 }
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list",
-               dict: "a mapping"}
+_TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+}
 
 
 def load(path: Path) -> Config | list[Problem]:
@@ -187,11 +196,20 @@ def load(path: Path) -> Config | list[Problem]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return [Problem(shown, None, "the config file does not exist",
-                        "pass --config PATH, or run 'site-builder init DIR' to make a site")]
+        return [
+            Problem(
+                shown,
+                None,
+                "the config file does not exist",
+                "pass --config PATH, or run 'site-builder init DIR' to make a site",
+            )
+        ]
     except (OSError, UnicodeDecodeError) as error:
-        return [Problem(shown, None, f"the config file cannot be read: {error}",
-                        "save it as UTF-8 text")]
+        return [
+            Problem(
+                shown, None, f"the config file cannot be read: {error}", "save it as UTF-8 text"
+            )
+        ]
     parsed = front_matter.parse_mapping(front_matter.normalise_text(text), 1, "the config")
     if isinstance(parsed, front_matter.SplitError):
         return [Problem(shown, parsed.line, parsed.message, parsed.fix)]
@@ -209,15 +227,27 @@ def validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config 
         if key is None:
             near = [k for k in SCHEMA if k.replace("_", "") == name.replace("_", "").lower()]
             hint = f"did you mean '{near[0]}'? " if near else ""
-            problems.append(Problem(shown, line, f"unknown config key '{name}'",
-                                    f"{hint}remove it; known keys: {', '.join(SCHEMA)}"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"unknown config key '{name}'",
+                    f"{hint}remove it; known keys: {', '.join(SCHEMA)}",
+                )
+            )
             continue
         if value is None and not key.required:
             continue
         if not isinstance(value, key.types) or (bool not in key.types and isinstance(value, bool)):
             wanted = _TYPE_NAMES[key.types[0]]
-            problems.append(Problem(shown, line, f"config key '{name}' must be {wanted}, "
-                                    f"not {type(value).__name__}", key.fix))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"config key '{name}' must be {wanted}, not {type(value).__name__}",
+                    key.fix,
+                )
+            )
             continue
         wrong = key.check(value) if key.check else None
         if wrong:
@@ -226,8 +256,9 @@ def validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config 
         values[name] = value
     for name, key in SCHEMA.items():
         if key.required and name not in data:
-            problems.append(Problem(shown, None, f"the config has no '{name}'",
-                                    f"add a line '{key.fix}'"))
+            problems.append(
+                Problem(shown, None, f"the config has no '{name}'", f"add a line '{key.fix}'")
+            )
     if problems:
         return problems
     return _typed(values, path, lines, problems) or problems
@@ -239,14 +270,19 @@ def output_clash(output: Path, root: Path, sources: dict[str, Path]) -> str:
     if output == root or output in root.parents:
         return f"the output folder {output} would hold the site itself; a build replaces it whole"
     for name, source in sources.items():
-        if output == source or output in source.parents or source in output.parents:
-            return (f"the output folder {output} would overlap {name} {source}; a build "
-                    "replaces the whole output folder")
+        # A folder inside the cache is fine (serve builds there); inside content is not.
+        inside = source in output.parents and name != "cache_dir"
+        if output == source or output in source.parents or inside:
+            return (
+                f"the output folder {output} would overlap {name} {source}; a build "
+                "replaces the whole output folder"
+            )
     return ""
 
 
-def _typed(values: dict[str, Any], path: Path, lines: dict[str, int],
-           problems: list[Problem]) -> Config | None:
+def _typed(
+    values: dict[str, Any], path: Path, lines: dict[str, int], problems: list[Problem]
+) -> Config | None:
     root = path.parent
     for name in ("content_dir", "pages_dir", "output_dir", "cache_dir", "theme"):
         if name in values:
@@ -254,17 +290,31 @@ def _typed(values: dict[str, Any], path: Path, lines: dict[str, int],
     for name in ("content_dir", "pages_dir", "output_dir", "cache_dir"):
         values.setdefault(name, (root / Config.__dataclass_fields__[name].default).resolve())
     if "theme" in values and not (values["theme"] / "templates").is_dir():
-        problems.append(Problem(str(path), lines.get("theme"),
-                                f"the theme folder {values['theme']} has no templates/ folder",
-                                "point 'theme' at a folder with templates/ and static/, "
-                                "or remove the key to use the default theme"))
+        problems.append(
+            Problem(
+                str(path),
+                lines.get("theme"),
+                f"the theme folder {values['theme']} has no templates/ folder",
+                "point 'theme' at a folder with templates/ and static/, "
+                "or remove the key to use the default theme",
+            )
+        )
         return None
-    clash = output_clash(values["output_dir"], root.resolve(),
-                         {name: values[name] for name in ("content_dir", "pages_dir", "cache_dir")}
-                         | ({"theme": values["theme"]} if "theme" in values else {}))
+    clash = output_clash(
+        values["output_dir"],
+        root.resolve(),
+        {name: values[name] for name in ("content_dir", "pages_dir", "cache_dir")}
+        | ({"theme": values["theme"]} if "theme" in values else {}),
+    )
     if clash:
-        problems.append(Problem(str(path), lines.get("output_dir"), clash,
-                                "output_dir: output (a folder of its own)"))
+        problems.append(
+            Problem(
+                str(path),
+                lines.get("output_dir"),
+                clash,
+                "output_dir: output (a folder of its own)",
+            )
+        )
         return None
     base = values["base_url"]
     values["base_url"] = base if base.endswith("/") else base + "/"

@@ -104,9 +104,18 @@ def feed_values(site: Site, listing: Listing, entries: Entries) -> Feed:
     newest = tuple(sorted(listing.articles)[: config.feed_items])  # indices are in date order
     title = config.title if not listing.folder else f"{config.title} — {listing.title}"
     updated = max((entries[i].updated for i in newest), default=site.now)
-    return Feed(listing.folder, title, config.description or title, config.language,
-                config.title, site.absolute(listing.folder), site.absolute(listing.folder),
-                updated, newest, json=not listing.folder)
+    return Feed(
+        listing.folder,
+        title,
+        config.description or title,
+        config.language,
+        config.title,
+        site.absolute(listing.folder),
+        site.absolute(listing.folder),
+        updated,
+        newest,
+        json=not listing.folder,
+    )
 
 
 def key(feed: Feed, entries: Entries, salt: str) -> str:
@@ -118,8 +127,9 @@ def _entry(site: Site, index: int) -> Entry:
     image = site.images[index]
     enclosure = None
     if image is not None and image.local:
-        enclosure = Enclosure(site.absolute(site.paths[index] + image.name), image.media_type,
-                              image.size)
+        enclosure = Enclosure(
+            site.absolute(site.paths[index] + image.name), image.media_type, image.size
+        )
     elif image is not None:
         enclosure = Enclosure(image.url, "image/jpeg", 0)
     section = site.article_section[index]
@@ -127,8 +137,11 @@ def _entry(site: Site, index: int) -> Entry:
     if section is not None:
         categories = (site.sections[section].name, *categories)
     return Entry(
-        id=site.ids[index], title=article.title, url=site.absolute(site.paths[index]),
-        published=article.date, updated=max(article.updated or article.date, article.date),
+        id=site.ids[index],
+        title=article.title,
+        url=site.absolute(site.paths[index]),
+        published=article.date,
+        updated=max(article.updated or article.date, article.date),
         summary=site.summaries[index] or article.title,
         body=BodyRef(index, site.digests[index]) if site.config.feed_full_content else None,
         categories=categories,
@@ -172,14 +185,25 @@ class _Extras(BaseEntryExtension):
         for name in self.creators:
             xml_elem("{http://purl.org/dc/elements/1.1/}creator", entry).text = name
         if self.image is not None:
-            xml_elem("enclosure", entry, url=self.image.url, length=str(self.image.size),
-                     type=self.image.media_type)
+            xml_elem(
+                "enclosure",
+                entry,
+                url=self.image.url,
+                length=str(self.image.size),
+                type=self.image.media_type,
+            )
         return entry
 
     def extend_atom(self, entry):  # noqa: ANN001, ANN201 - feedgen's lxml element
         if self.image is not None:
-            xml_elem("link", entry, href=self.image.url,
-                     rel="enclosure", type=self.image.media_type, length=str(self.image.size))
+            xml_elem(
+                "link",
+                entry,
+                href=self.image.url,
+                rel="enclosure",
+                type=self.image.media_type,
+                length=str(self.image.size),
+            )
         return entry
 
 

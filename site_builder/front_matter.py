@@ -99,8 +99,9 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
     indent_tab = _INDENT_TAB.search(text)
     if indent_tab:
         line = first_line + text[: indent_tab.start()].count("\n")
-        return SplitError(line, f"a tab in {what} (YAML indents with spaces only)",
-                          "replace the tab with spaces")
+        return SplitError(
+            line, f"a tab in {what} (YAML indents with spaces only)", "replace the tab with spaces"
+        )
     loader = _StringDatesLoader(text)
     try:
         node = loader.get_single_node()
@@ -118,8 +119,9 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
             "check the quotes and the indentation; put a value with ':' or '#' in double quotes",
         )
     except yaml.YAMLError as error:
-        return SplitError(first_line, f"{what} is not valid YAML: {error}",
-                          "check the quotes and the indentation")
+        return SplitError(
+            first_line, f"{what} is not valid YAML: {error}", "check the quotes and the indentation"
+        )
     finally:
         loader.dispose()
     if not isinstance(data, dict):

@@ -116,8 +116,20 @@ def title_key(title: str) -> str:
 
 # --- Dates -----------------------------------------------------------------------------
 
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december")
+_EN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _AR_MONTHS = {
     # Egypt and the Gulf; the Levant and Iraq; the Maghreb.
     1: ("يناير", "كانون الثاني", "جانفي"),
@@ -140,9 +152,31 @@ _MONTHS = {
     **{title_key(name): n for n, names in _AR_MONTHS.items() for name in names},
 }
 _IGNORED_WORDS = {
-    "of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    *(title_key(w) for w in ("الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء",
-                             "الخميس", "الجمعة", "السبت", "يوم", "م", "ميلادي", "ميلادية")),
+    "of",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    *(
+        title_key(w)
+        for w in (
+            "الأحد",
+            "الإثنين",
+            "الاثنين",
+            "الثلاثاء",
+            "الأربعاء",
+            "الخميس",
+            "الجمعة",
+            "السبت",
+            "يوم",
+            "م",
+            "ميلادي",
+            "ميلادية",
+        )
+    ),
 }
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}\S*)?$")
@@ -284,13 +318,22 @@ def parse_plaintext(text: str, file: str) -> ParsedImport | list[Problem]:
     """Read one archive article; every way it does not fit the format is a Problem."""
     lines = _lines(text)
     if not lines:
-        return [Problem(file, 1, "the file is empty",
-                        f"write the title on line 1 and the date on line 2: {_DATE_EXAMPLE}")]
+        return [
+            Problem(
+                file,
+                1,
+                "the file is empty",
+                f"write the title on line 1 and the date on line 2: {_DATE_EXAMPLE}",
+            )
+        ]
     reading = _Reading(file)
     title = lines[0]
     if _DATE_LINE.match(title.text):
-        reading.problem(title.number, "the file starts with the date, not the title",
-                        "write the article's title on the first line, above the date")
+        reading.problem(
+            title.number,
+            "the file starts with the date, not the title",
+            "write the article's title on the first line, above the date",
+        )
     published, rest = _read_date(lines, reading)
     for line in rest:
         _read_line(line, reading)
@@ -320,14 +363,20 @@ def _read_date(lines: list[_Line], reading: _Reading) -> tuple[date | None, list
     """The date from the line after the title, and the lines that follow it."""
     if len(lines) < 2 or not _DATE_LINE.match(lines[1].text):
         where = lines[1].number if len(lines) > 1 else lines[0].number + 1
-        reading.problem(where, f"line {where} should be the date ('تاريخ النشر: …')",
-                        f"write the publication date right after the title: {_DATE_EXAMPLE}")
+        reading.problem(
+            where,
+            f"line {where} should be the date ('تاريخ النشر: …')",
+            f"write the publication date right after the title: {_DATE_EXAMPLE}",
+        )
         return None, lines[1:]
     value = _value(_DATE_LINE, lines[1])
     published = parse_archive_date(value)
     if published is None:
-        reading.problem(lines[1].number, f"the date '{value}' is not a date this importer reads",
-                        f"write it like {_DATE_EXAMPLE}, in the Gregorian calendar")
+        reading.problem(
+            lines[1].number,
+            f"the date '{value}' is not a date this importer reads",
+            f"write it like {_DATE_EXAMPLE}, in the Gregorian calendar",
+        )
     return published, lines[2:]
 
 
@@ -347,10 +396,11 @@ def _read_line(line: _Line, reading: _Reading) -> None:
     elif reading.section == "body":
         reading.paragraphs.append(line.text)
     else:
-        reading.problem(line.number, "a line of text after 'المصدر:' that is neither "
-                        "'كلمات دلالية:' nor 'اقرأ أيضاً:'",
-                        "move it above the 'المصدر:' line if it belongs to the article, "
-                        "or delete it")
+        reading.problem(
+            line.number,
+            "a line of text after 'المصدر:' that is neither 'كلمات دلالية:' nor 'اقرأ أيضاً:'",
+            "move it above the 'المصدر:' line if it belongs to the article, or delete it",
+        )
 
 
 def _leave_body(line: _Line, reading: _Reading) -> None:
@@ -365,13 +415,19 @@ def _read_field(line: _Line, reading: _Reading) -> None:
     label = "المصدر:" if name == "source" else "كلمات دلالية:"
     earlier = getattr(reading, name)
     if earlier is not None:
-        reading.problem(line.number, f"a second '{label}' line (the first is line "
-                        f"{earlier.number})", "keep one of them")
+        reading.problem(
+            line.number,
+            f"a second '{label}' line (the first is line {earlier.number})",
+            "keep one of them",
+        )
         return
     setattr(reading, name, line)
     if name == "source" and not _value(_SOURCE_LINE, line):
-        reading.problem(line.number, "'المصدر:' names no source",
-                        "write the source after the colon, e.g. 'المصدر: صدى البلد'")
+        reading.problem(
+            line.number,
+            "'المصدر:' names no source",
+            "write the source after the colon, e.g. 'المصدر: صدى البلد'",
+        )
 
 
 def _read_related(line: _Line, marker: re.Match[str] | None, reading: _Reading) -> None:
@@ -384,20 +440,28 @@ def _read_related(line: _Line, marker: re.Match[str] | None, reading: _Reading) 
     elif reading.related:
         reading.related[-1][1].append(line.text)
     else:
-        reading.problem(line.number, "a paragraph under «اقرأ أيضاً» with no title above it",
-                        "write the related story's title on the line before its text, "
-                        "or delete the paragraph")
+        reading.problem(
+            line.number,
+            "a paragraph under «اقرأ أيضاً» with no title above it",
+            "write the related story's title on the line before its text, or delete the paragraph",
+        )
 
 
 def _check_end(reading: _Reading, last_line: int) -> None:
     """The parts every article needs: some text, then its source."""
     where = reading.end_of_body or last_line
     if not reading.paragraphs:
-        reading.problem(where, "the article has no text between the date and 'المصدر:'",
-                        "write the article's paragraphs, one a line, after the date line")
+        reading.problem(
+            where,
+            "the article has no text between the date and 'المصدر:'",
+            "write the article's paragraphs, one a line, after the date line",
+        )
     if reading.source is None:
-        reading.problem(where, "no 'المصدر:' line after the article's text",
-                        "add a line such as 'المصدر: صدى البلد' right after the last paragraph")
+        reading.problem(
+            where,
+            "no 'المصدر:' line after the article's text",
+            "add a line such as 'المصدر: صدى البلد' right after the last paragraph",
+        )
 
 
 def _split_source(value: str) -> tuple[str, str | None]:
@@ -559,8 +623,9 @@ class _Plan:
     skipped: list[tuple[Path | str, str]] = field(default_factory=list)
 
 
-def _plan(parsed: list[tuple[Path, ParsedImport]], content: _Content, into: Path,
-          with_related: bool) -> _Plan:
+def _plan(
+    parsed: list[tuple[Path, ParsedImport]], content: _Content, into: Path, with_related: bool
+) -> _Plan:
     """Decide every file before writing one: new articles first, then their related ones."""
     plan = _Plan()
     mains: list[tuple[ParsedImport, str]] = []
@@ -574,25 +639,47 @@ def _plan(parsed: list[tuple[Path, ParsedImport]], content: _Content, into: Path
         mains.append((article, slug))
     stubs = _plan_related(parsed, content, into, plan) if with_related else []
     for article, slug in mains:
-        related = tuple(dict.fromkeys(
-            content.slugs[title_key(r.title)] for r in article.related
-            if title_key(r.title) in content.slugs and content.slugs[title_key(r.title)] != slug
-        ))
-        plan.drafts.append(_Draft(article.title, article.date, article.paragraphs,
-                                  article.source, article.source_url, article.tags, slug,
-                                  related))
+        related = tuple(
+            dict.fromkeys(
+                content.slugs[title_key(r.title)]
+                for r in article.related
+                if title_key(r.title) in content.slugs and content.slugs[title_key(r.title)] != slug
+            )
+        )
+        plan.drafts.append(
+            _Draft(
+                article.title,
+                article.date,
+                article.paragraphs,
+                article.source,
+                article.source_url,
+                article.tags,
+                slug,
+                related,
+            )
+        )
     plan.drafts.extend(stubs)
     if not with_related:
-        missing = dict.fromkeys(r.title for article, _ in mains for r in article.related
-                                if title_key(r.title) not in content.slugs)
-        plan.skipped.extend((title, "no article with this title in the content folder, so it "
-                                    "is not listed as related; --with-related imports it")
-                            for title in missing)
+        missing = dict.fromkeys(
+            r.title
+            for article, _ in mains
+            for r in article.related
+            if title_key(r.title) not in content.slugs
+        )
+        plan.skipped.extend(
+            (
+                title,
+                "no article with this title in the content folder, so it "
+                "is not listed as related; --with-related imports it",
+            )
+            for title in missing
+        )
     return plan
 
 
-def _plan_related(parsed: list[tuple[Path, ParsedImport]], content: _Content, into: Path,
-                  plan: _Plan) -> list[_Draft]:
+def _plan_related(
+    parsed: list[tuple[Path, ParsedImport]], content: _Content, into: Path, plan: _Plan
+) -> list[_Draft]:
     """Related stories as articles of their own, dated and sourced like the article."""
     drafts: list[_Draft] = []
     for _, article in parsed:
@@ -600,13 +687,27 @@ def _plan_related(parsed: list[tuple[Path, ParsedImport]], content: _Content, in
             key = title_key(story.title)
             if key in content.slugs:
                 if key not in content.planned:
-                    plan.skipped.append((story.title, f"already in {content.files[key]}; "
-                                                      "listed as related, not written again"))
+                    plan.skipped.append(
+                        (
+                            story.title,
+                            f"already in {content.files[key]}; "
+                            "listed as related, not written again",
+                        )
+                    )
                 continue
             slug = content.free_slug(article_slug(story.title))
             content.add(story.title, slug, str(into / f"{slug}.md"), planned=True)
-            drafts.append(_Draft(story.title, article.date, story.paragraphs, article.source,
-                                 article.source_url, (), slug))
+            drafts.append(
+                _Draft(
+                    story.title,
+                    article.date,
+                    story.paragraphs,
+                    article.source,
+                    article.source_url,
+                    (),
+                    slug,
+                )
+            )
     return drafts
 
 
@@ -617,15 +718,27 @@ def _read_inputs(paths: Iterable[Path]) -> tuple[list[tuple[Path, ParsedImport]]
         try:
             data = path.read_bytes()
         except OSError as error:
-            problems.append(Problem(str(path), None, f"cannot read the file: {error.strerror}",
-                                    "check the path and that the file is readable"))
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"cannot read the file: {error.strerror}",
+                    "check the path and that the file is readable",
+                )
+            )
             continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            problems.append(Problem(str(path), line, "the file is not UTF-8 text",
-                                    "save it as UTF-8 (e.g. iconv -f WINDOWS-1256 -t UTF-8)"))
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    "the file is not UTF-8 text",
+                    "save it as UTF-8 (e.g. iconv -f WINDOWS-1256 -t UTF-8)",
+                )
+            )
             continue
         result = parse_plaintext(text, str(path))
         if isinstance(result, ParsedImport):
@@ -649,8 +762,14 @@ def _write_all(files: list[tuple[Path, str]]) -> tuple[list[Path], list[Problem]
     except OSError as error:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
-        return [], [Problem(str(target), None, f"cannot write the file: {error.strerror}",
-                            "check that the folder exists, is writable and has space")]
+        return [], [
+            Problem(
+                str(target),
+                None,
+                f"cannot write the file: {error.strerror}",
+                "check that the folder exists, is writable and has space",
+            )
+        ]
     moved: list[Path] = []
     try:
         for temp, target in temps:
@@ -659,13 +778,18 @@ def _write_all(files: list[tuple[Path, str]]) -> tuple[list[Path], list[Problem]
     except OSError as error:  # only when the folder changes under us
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
-        return moved, [Problem(str(target), None, f"cannot write the file: {error.strerror}",
-                               "check the folder, then import again (written files are skipped)")]
+        return moved, [
+            Problem(
+                str(target),
+                None,
+                f"cannot write the file: {error.strerror}",
+                "check the folder, then import again (written files are skipped)",
+            )
+        ]
     return moved, []
 
 
-def import_files(paths: list[Path], into: Path, base_url: str,
-                 with_related: bool) -> ImportResult:
+def import_files(paths: list[Path], into: Path, base_url: str, with_related: bool) -> ImportResult:
     """Import archive files into the folder `into`; write nothing if any file has an error."""
     parsed, problems = _read_inputs(paths)
     if any(p.level == "error" for p in problems):

@@ -141,9 +141,13 @@ def _remove_later(folder: Path) -> None:
     doomed = Path(tempfile.mkdtemp(prefix=f".{folder.name.lstrip('.')}-old-", dir=folder.parent))
     os.rename(folder, doomed / "tree")
     try:
-        subprocess.Popen(["rm", "-rf", "--", str(doomed)], start_new_session=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(doomed)],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     except OSError:
         shutil.rmtree(doomed, ignore_errors=True)
 

@@ -23,8 +23,20 @@ class StaticPage:
         return f"{self.slug}/"
 
 
-RESERVED = frozenset({"articles", "tags", "page", "static", "archive", "search", "pagefind",
-                      "sections", "authors", "sitemaps"})
+RESERVED = frozenset(
+    {
+        "articles",
+        "tags",
+        "page",
+        "static",
+        "archive",
+        "search",
+        "pagefind",
+        "sections",
+        "authors",
+        "sitemaps",
+    }
+)
 
 
 def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, list[Problem]]:
@@ -39,13 +51,21 @@ def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, li
     slug = parsed.data.get("slug", file.stem)
     problems = []
     if not isinstance(title, str) or not title.strip():
-        problems.append(Problem(shown, parsed.line_of("title"), "the page needs a 'title' (text)",
-                                "title: من نحن"))
+        problems.append(
+            Problem(
+                shown, parsed.line_of("title"), "the page needs a 'title' (text)", "title: من نحن"
+            )
+        )
     if not isinstance(slug, str) or not is_valid_segment(slug) or slug in RESERVED:
-        problems.append(Problem(shown, parsed.line_of("slug"),
-                                f"the page's slug {slug!r} is not a free URL segment",
-                                "slug: about (letters, digits and '-', not a name the site uses "
-                                f"itself: {', '.join(sorted(RESERVED))})"))
+        problems.append(
+            Problem(
+                shown,
+                parsed.line_of("slug"),
+                f"the page's slug {slug!r} is not a free URL segment",
+                "slug: about (letters, digits and '-', not a name the site uses "
+                f"itself: {', '.join(sorted(RESERVED))})",
+            )
+        )
     if problems:
         return None, problems
     return StaticPage(file, shown, title.strip(), slug, part.body), []

@@ -77,8 +77,11 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
         ("archive", renderer.archive_values()),
         ("404", renderer.simple_values("404.html", "404.html", "الصفحة غير موجودة")),
         *[(f"page:{i}", renderer.page_values(i)) for i in range(len(site.pages))],
-        *([("search", renderer.simple_values("search.html", "search/", "البحث"))]
-          if renderer.search else []),
+        *(
+            [("search", renderer.simple_values("search.html", "search/", "البحث"))]
+            if renderer.search
+            else []
+        ),
     ]:
         path = values["path"]
         yield Job(name, "page", values, (path if path.endswith(".html") else path + "index.html",))
@@ -107,8 +110,15 @@ def _redirect_files(site: Site) -> list[Output]:
     rules = []
     for alias, index in site.aliases:
         target = site.absolute(site.paths[index])
-        made.append(redirect_page(alias, target, site.articles[index].title,
-                                  site.config.language, site.config.direction))
+        made.append(
+            redirect_page(
+                alias,
+                target,
+                site.articles[index].title,
+                site.config.language,
+                site.config.direction,
+            )
+        )
         rules.append((site.url(alias), site.url(site.paths[index])))
     made.append(redirects_file(rules))
     return made
@@ -117,7 +127,9 @@ def _redirect_files(site: Site) -> list[Output]:
 class Bodies(BodyLookup):
     """Bodies from the store; a missing or damaged entry is converted again from its file."""
 
-    def __init__(self, site: Site, pack: Path | None, index: dict[str, tuple[int, int, str]]) -> None:
+    def __init__(
+        self, site: Site, pack: Path | None, index: dict[str, tuple[int, int, str]]
+    ) -> None:
         self.site = site
         self.reader = BodyReader(pack, index) if pack is not None and pack.exists() else None
         self._renderer: BodyRenderer | None = None
@@ -157,5 +169,3 @@ def make(job: Job, context: Context) -> list[Output]:
             made.append(Output(path, resized(image, width, context.cache_dir)))
         return made
     raise ValueError(f"unknown job kind {job.kind}")
-
-

@@ -17,8 +17,12 @@ class Progress:
     def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
-        self.bar = (not quiet and self.stream.isatty() and not os.environ.get("CI")
-                    and os.environ.get("TERM") != "dumb")
+        self.bar = (
+            not quiet
+            and self.stream.isatty()
+            and not os.environ.get("CI")
+            and os.environ.get("TERM") != "dumb"
+        )
         self.started = time.monotonic()
         self._rich = None
         self._tasks: dict[str, object] = {}
@@ -38,8 +42,13 @@ class Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
             from rich.progress import Progress as Bar
 
-            self._rich = Bar("[progress.description]{task.description}", BarColumn(),
-                             MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+            self._rich = Bar(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                transient=True,
+            )
             self._rich.start()
         if step not in self._tasks:
             self._tasks[step] = self._rich.add_task(_LABELS.get(step, step), total=total)

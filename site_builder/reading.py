@@ -49,15 +49,24 @@ def body_key(body: str, unsafe_html: bool) -> str:
     return digest(body, "unsafe" if unsafe_html else "clean")
 
 
-def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
-                 convert: bool = True,
-                 progress: Callable[[str, int, int], None] | None = None) -> Sources:
+def read_sources(
+    config: Config,
+    cache: Cache | None = None,
+    jobs: int = 1,
+    convert: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Sources:
     """Every article and static page, with every problem found on the way."""
     sources = Sources()
     if not config.content_dir.is_dir():
-        sources.problems.append(Problem(str(config.path), None,
-                                        f"the content folder {config.content_dir} does not exist",
-                                        "create it, or set content_dir in the config"))
+        sources.problems.append(
+            Problem(
+                str(config.path),
+                None,
+                f"the content folder {config.content_dir} does not exist",
+                "create it, or set content_dir in the config",
+            )
+        )
         return sources
     files = find_files(config.content_dir)
     known = cache.state.files if cache else {}
@@ -69,8 +78,12 @@ def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
         name = str(file)
         stamp = _stamp(file)
         hit = known.get(name)
-        if hit and stamp and hit[0] == stamp and (pack is None or
-                                                  getattr(hit[1], "digest", "") in pack):
+        if (
+            hit
+            and stamp
+            and hit[0] == stamp
+            and (pack is None or getattr(hit[1], "digest", "") in pack)
+        ):
             results[name] = _Outcome(hit[1], [], None)  # type: ignore[arg-type]
             fresh[name] = hit
         else:
@@ -81,8 +94,12 @@ def read_sources(config: Config, cache: Cache | None = None, jobs: int = 1,
         sources.read += 1
         if progress is not None and (sources.read % 200 == 0 or sources.read == len(todo)):
             progress("read", sources.read, len(todo))
-        if (outcome.parsed is not None and outcome.html is not None and pack is not None
-                and outcome.parsed.digest not in pack):
+        if (
+            outcome.parsed is not None
+            and outcome.html is not None
+            and pack is not None
+            and outcome.parsed.digest not in pack
+        ):
             pack.add(outcome.parsed.digest, outcome.html)
         stamp = _stamp(Path(name))
         if outcome.parsed is not None and not outcome.problems and stamp and convert:
@@ -124,8 +141,14 @@ def _read_one(task: tuple[str, str]) -> _Outcome:
         return _Outcome(None, problems, None)
     image: LeadImage | None = None
     if article.image:
-        found = inspect(article.image, article.image_alt, file, config.content_dir, shown,
-                        article.line_of("image"))
+        found = inspect(
+            article.image,
+            article.image_alt,
+            file,
+            config.content_dir,
+            shown,
+            article.line_of("image"),
+        )
         if isinstance(found, Problem):
             return _Outcome(None, [*problems, found], None)
         image = found

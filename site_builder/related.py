@@ -62,8 +62,7 @@ def select_related(items: Sequence[RelatedItem], count: int = 4) -> list[list[in
     # A candidate's key is score * total - rank: higher score first, then lower rank
     # (newer). Keys are distinct per candidate, and the rank can be read back from one.
     weight = {
-        tag: round(math.log(total / len(ranks)) * _SCALE) * total
-        for tag, ranks in postings.items()
+        tag: round(math.log(total / len(ranks)) * _SCALE) * total for tag, ranks in postings.items()
     }
 
     result: list[list[int]] = []

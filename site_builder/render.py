@@ -103,10 +103,17 @@ class Renderer:
         shown = self._dates.get(day)
         if shown is None:
             shown = {
-                "text": dates.display_date(moment, locale=config.locale,
-                                           numerals=config.numerals, tz=config.tz),  # type: ignore[arg-type]
-                "hijri": dates.hijri_date(moment, locale=config.locale, numerals=config.numerals,  # type: ignore[arg-type]
-                                          tz=config.tz) if config.hijri else "",
+                "text": dates.display_date(
+                    moment, locale=config.locale, numerals=config.numerals, tz=config.tz
+                ),  # type: ignore[arg-type]
+                "hijri": dates.hijri_date(
+                    moment,
+                    locale=config.locale,
+                    numerals=config.numerals,  # type: ignore[arg-type]
+                    tz=config.tz,
+                )
+                if config.hijri
+                else "",
                 "url": self.site.url(f"archive/{local.year:04d}/{local.month:02d}/"),
             }
             self._dates[day] = shown
@@ -115,10 +122,18 @@ class Renderer:
     def feeds_of(self, folder: str, title: str) -> list[Values]:
         site = self.site
         return [
-            {"type": "application/rss+xml", "title": f"{title} (RSS)", "label": "RSS",
-             "url": site.url(folder + "feed.xml")},
-            {"type": "application/atom+xml", "title": f"{title} (Atom)", "label": "Atom",
-             "url": site.url(folder + "atom.xml")},
+            {
+                "type": "application/rss+xml",
+                "title": f"{title} (RSS)",
+                "label": "RSS",
+                "url": site.url(folder + "feed.xml"),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": f"{title} (Atom)",
+                "label": "Atom",
+                "url": site.url(folder + "atom.xml"),
+            },
         ]
 
     def _shared(self) -> Values:
@@ -135,8 +150,14 @@ class Renderer:
                 "search_url": site.url("search/") if self.search else "",
                 "static": site.url("static/"),
                 "feeds": self.feeds_of("", config.title)
-                + [{"type": "application/feed+json", "title": f"{config.title} (JSON Feed)",
-                    "label": "JSON Feed", "url": site.url("feed.json")}],
+                + [
+                    {
+                        "type": "application/feed+json",
+                        "title": f"{config.title} (JSON Feed)",
+                        "label": "JSON Feed",
+                        "url": site.url("feed.json"),
+                    }
+                ],
                 "sections": [self.group_link(g) for g in site.sections],
                 "pages": [{"title": p.title, "url": site.url(p.path)} for p in site.pages],
                 "drafts": site.drafts_shown,
@@ -154,16 +175,29 @@ class Renderer:
         if image is None:
             return None
         if not image.local:
-            return {"src": image.url, "srcset": "", "width": 0, "height": 0, "alt": image.alt,
-                    "absolute": image.url, "eager": eager}
+            return {
+                "src": image.url,
+                "srcset": "",
+                "width": 0,
+                "height": 0,
+                "alt": image.alt,
+                "absolute": image.url,
+                "eager": eager,
+            }
         folder = self.site.paths[index]
         variants = image.variants()
         srcset = ", ".join(f"{self.site.url(folder + name)} {w}w" for name, w, _ in variants)
         if variants:
             srcset += f", {self.site.url(folder + image.name)} {image.width}w"
-        return {"src": self.site.url(folder + image.name), "srcset": srcset,
-                "width": image.width, "height": image.height, "alt": image.alt,
-                "absolute": self.site.absolute(folder + image.name), "eager": eager}
+        return {
+            "src": self.site.url(folder + image.name),
+            "srcset": srcset,
+            "width": image.width,
+            "height": image.height,
+            "alt": image.alt,
+            "absolute": self.site.absolute(folder + image.name),
+            "eager": eager,
+        }
 
     def card(self, index: int) -> Values:
         """What a list shows of an article (the same dict every time: made once)."""
@@ -221,9 +255,10 @@ class Renderer:
         source = None
         if article.source:
             source = {"name": article.source.name, "url": article.source.url}
-        authors = [{**self.group_link(site.authors[a]),
-                    "absolute": site.absolute(site.authors[a].path)}
-                   for a in site.article_authors[index]]
+        authors = [
+            {**self.group_link(site.authors[a]), "absolute": site.absolute(site.authors[a].path)}
+            for a in site.article_authors[index]
+        ]
         image = self.image(index, eager=True)
         updated = article.updated if article.updated and article.updated > article.date else None
         modified = dates.iso(updated or article.date)
@@ -235,9 +270,12 @@ class Renderer:
             "title": article.title,
             "description": card["summary"],
             "og": {
-                "type": "article", "locale": seo.og_locale(config.language, config.locale),
-                "published": card["date"]["iso"], "modified": modified,
-                "section": section["name"] if section else "", "tags": keywords,
+                "type": "article",
+                "locale": seo.og_locale(config.language, config.locale),
+                "published": card["date"]["iso"],
+                "modified": modified,
+                "section": section["name"] if section else "",
+                "tags": keywords,
                 "image": image,
             },
             "refs": (index, *site.related[index]),
@@ -257,15 +295,18 @@ class Renderer:
         values: Values = {
             "template": "index.html" if not listing.folder else "list.html",
             "path": page.path,
-            "title": listing.title if page.number == 1
+            "title": listing.title
+            if page.number == 1
             else f"{listing.title} — صفحة {self.number(page.number)}",
             "heading": listing.title,
             "label": listing.label,
             "count": self.number(len(listing.articles)),
-            "description": self.config.description if not listing.folder
+            "description": self.config.description
+            if not listing.folder
             else f"{listing.label}: {listing.title}",
             "feeds": self.feeds_of(listing.folder, f"{self.config.title} — {listing.title}")
-            if listing.feeds and listing.folder else [],
+            if listing.feeds and listing.folder
+            else [],
             "group": None,
             "lead": None,
             "cards": list(page.items),
@@ -273,57 +314,97 @@ class Renderer:
         }
         group = listing.group
         if group is not None and group.kind == "authors":
-            info = next((v for k, v in self.config.authors.items()
-                         if k == group.name or v.name == group.name), None)
+            info = next(
+                (
+                    v
+                    for k, v in self.config.authors.items()
+                    if k == group.name or v.name == group.name
+                ),
+                None,
+            )
             if info is not None:
                 values["group"] = {"bio": info.bio, "image": info.image}
         if not listing.folder and page.number == 1 and self.site.lead is not None:
             values["lead"] = self.site.lead
             values["cards"] = [i for i in values["cards"] if i != self.site.lead]
-        values["refs"] = tuple(values["cards"]) + ((values["lead"],) if values["lead"] is not None
-                                                   else ())
+        values["refs"] = tuple(values["cards"]) + (
+            (values["lead"],) if values["lead"] is not None else ()
+        )
         return values
 
     def tag_index_values(self) -> Values:
-        tags = [{**self.group_link(t), "count": self.number(len(t.articles))}
-                for t in self.site.tags]
-        return {"template": "tags.html", "path": "tags/", "title": "الوسوم", "tags": tags,
-                "description": f"كل وسوم {self.config.title}", "refs": ()}
+        tags = [
+            {**self.group_link(t), "count": self.number(len(t.articles))} for t in self.site.tags
+        ]
+        return {
+            "template": "tags.html",
+            "path": "tags/",
+            "title": "الوسوم",
+            "tags": tags,
+            "description": f"كل وسوم {self.config.title}",
+            "refs": (),
+        }
 
     def archive_values(self) -> Values:
         years = []
         for year, months in self.site.archive().items():
-            years.append({
-                "name": self.number(year), "url": self.site.url(f"archive/{year}/"),
-                "count": self.number(sum(len(m) for m in months.values())),
-                "months": [{
-                    "name": self.when(self.site.articles[indices[0]].date)["text"].split(" ", 1)[1],
-                    "url": self.site.url(f"archive/{year}/{month}/"),
-                    "count": self.number(len(indices)),
-                } for month, indices in months.items()],
-            })
-        return {"template": "archive.html", "path": "archive/", "title": "الأرشيف",
-                "years": years, "description": f"أرشيف {self.config.title}", "refs": ()}
+            years.append(
+                {
+                    "name": self.number(year),
+                    "url": self.site.url(f"archive/{year}/"),
+                    "count": self.number(sum(len(m) for m in months.values())),
+                    "months": [
+                        {
+                            "name": self.when(self.site.articles[indices[0]].date)["text"].split(
+                                " ", 1
+                            )[1],
+                            "url": self.site.url(f"archive/{year}/{month}/"),
+                            "count": self.number(len(indices)),
+                        }
+                        for month, indices in months.items()
+                    ],
+                }
+            )
+        return {
+            "template": "archive.html",
+            "path": "archive/",
+            "title": "الأرشيف",
+            "years": years,
+            "description": f"أرشيف {self.config.title}",
+            "refs": (),
+        }
 
     def page_values(self, page_index: int) -> Values:
         page = self.site.pages[page_index]
-        return {"template": "page.html", "path": page.path, "title": page.title,
-                "description": "", "source": page.body, "refs": ()}
+        return {
+            "template": "page.html",
+            "path": page.path,
+            "title": page.title,
+            "description": "",
+            "source": page.body,
+            "refs": (),
+        }
 
     def simple_values(self, template: str, path: str, title: str) -> Values:
-        return {"template": template, "path": path, "title": title, "description": "",
-                "refs": ()}
+        return {"template": template, "path": path, "title": title, "description": "", "refs": ()}
 
     def jsonld(self, article: Values, values: Values) -> str:
         """The page's NewsArticle, made at render time from the values it was keyed by."""
         section, image = article["section"], article["image"]
         return seo.news_article(
-            headline=article["title"], url=self.site.absolute(values["path"]),
-            published=article["date"]["iso"], modified=values["og"]["modified"],
-            description=article["summary"], authors=article["authors"],
-            publisher=self.config.title, home=self.config.base_url,
-            language=self.config.language, keywords=[t["name"] for t in article["tags"]],
-            section=section["name"] if section else "", image=image["absolute"] if image else "")
+            headline=article["title"],
+            url=self.site.absolute(values["path"]),
+            published=article["date"]["iso"],
+            modified=values["og"]["modified"],
+            description=article["summary"],
+            authors=article["authors"],
+            publisher=self.config.title,
+            home=self.config.base_url,
+            language=self.config.language,
+            keywords=[t["name"] for t in article["tags"]],
+            section=section["name"] if section else "",
+            image=image["absolute"] if image else "",
+        )
 
     # --- HTML ------------------------------------------------------------------------
 

@@ -49,8 +49,9 @@ def unique_tags(value: str) -> list[str]:
     return list(tags.values())
 
 
-def new_article(config: Config, title: str, now: datetime, tags: str = "",
-                slug: str | None = None) -> Path | Problem:
+def new_article(
+    config: Config, title: str, now: datetime, tags: str = "", slug: str | None = None
+) -> Path | Problem:
     """Write a draft article at content_dir/YYYY/MM/SLUG.md; never overwrite a file."""
     title = " ".join(title.split())
     if not title:
@@ -58,18 +59,31 @@ def new_article(config: Config, title: str, now: datetime, tags: str = "",
     if slug is None:
         slug = title_slug(title)
     elif not is_valid_segment(slug):
-        return Problem("--slug", None, f"'{slug}' is not one URL segment",
-                       "--slug with letters, digits and '-' only, e.g. --slug gold-prices")
+        return Problem(
+            "--slug",
+            None,
+            f"'{slug}' is not one URL segment",
+            "--slug with letters, digits and '-' only, e.g. --slug gold-prices",
+        )
     local = now.astimezone(config.tz)
     path = config.content_dir / f"{local:%Y}" / f"{local:%m}" / f"{slug}.md"
     # The slug is the file name, so another file of that name anywhere would
     # give both articles one URL (articles/{slug}/) and stop the build.
     same = [f for f in find_files(config.content_dir) if f.stem == slug and f != path]
     if same:
-        return Problem(str(same[0]), None, f"an article named '{slug}' already exists",
-                       "pass --slug with another name, or edit that file")
-    front = {"title": title, "date": iso(local), "tags": unique_tags(tags), "draft": True,
-             "id": pinned_id(config.host, local, slug)}
+        return Problem(
+            str(same[0]),
+            None,
+            f"an article named '{slug}' already exists",
+            "pass --slug with another name, or edit that file",
+        )
+    front = {
+        "title": title,
+        "date": iso(local),
+        "tags": unique_tags(tags),
+        "draft": True,
+        "id": pinned_id(config.host, local, slug),
+    }
     return _create(path, article_text(front, ""))
 
 
@@ -79,11 +93,19 @@ def _create(path: Path, text: str) -> Path | Problem:
         with path.open("x", encoding="utf-8") as handle:  # "x": fails if it exists
             handle.write(text)
     except FileExistsError:
-        return Problem(str(path), None, "the file already exists; it was left as it was",
-                       "pass --slug with another name, or edit that file")
+        return Problem(
+            str(path),
+            None,
+            "the file already exists; it was left as it was",
+            "pass --slug with another name, or edit that file",
+        )
     except OSError as error:
-        return Problem(str(path), None, f"the file cannot be written: {error.strerror}",
-                       "check the folder's permissions, or pass a shorter --slug")
+        return Problem(
+            str(path),
+            None,
+            f"the file cannot be written: {error.strerror}",
+            "check the folder's permissions, or pass a shorter --slug",
+        )
     return path
 
 
@@ -169,26 +191,43 @@ def init_site(folder: Path, now: datetime) -> list[Path] | Problem:
     """A new site in folder: config, one sample article, an «من نحن» page; nothing overwritten."""
     config = folder / "config.yaml"
     if config.exists():
-        return Problem(str(config), None, "this folder already has a site",
-                       "pick a new folder: site-builder init DIR")
+        return Problem(
+            str(config),
+            None,
+            "this folder already has a site",
+            "pick a new folder: site-builder init DIR",
+        )
     if folder.exists() and not folder.is_dir():
-        return Problem(str(folder), None, "this is a file, not a folder",
-                       "pick a new folder: site-builder init DIR")
+        return Problem(
+            str(folder),
+            None,
+            "this is a file, not a folder",
+            "pick a new folder: site-builder init DIR",
+        )
     timezone = local_timezone()
     local = now.astimezone(ZoneInfo(timezone))
     slug = title_slug(SAMPLE_TITLE)
-    sample = {"title": SAMPLE_TITLE, "date": iso(local), "tags": ["دليل التحرير"],
-              "id": pinned_id("example.org", local, slug)}
+    sample = {
+        "title": SAMPLE_TITLE,
+        "date": iso(local),
+        "tags": ["دليل التحرير"],
+        "id": pinned_id("example.org", local, slug),
+    }
     files = {
         config: CONFIG.format(timezone=timezone),
         folder / "content" / f"{local:%Y}" / f"{local:%m}" / f"{slug}.md": article_text(
-            sample, SAMPLE_BODY),
+            sample, SAMPLE_BODY
+        ),
         folder / "pages" / "about.md": ABOUT,
     }
     taken = [p for p in files if p.exists()]
     if taken:
-        return Problem(str(taken[0]), None, "the file already exists; nothing was written",
-                       "pick a new folder: site-builder init DIR")
+        return Problem(
+            str(taken[0]),
+            None,
+            "the file already exists; nothing was written",
+            "pick a new folder: site-builder init DIR",
+        )
     written = []
     for path, text in files.items():
         made = _create(path, text)

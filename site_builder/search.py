@@ -24,14 +24,20 @@ def executable() -> Path:
         return Path(found)
     raise SearchUnavailable(
         "Pagefind is not installed, so the search index cannot be built. "
-        "Install it with: pip install 'pagefind[bin]' — or build with --no-search")
+        "Install it with: pip install 'pagefind[bin]' — or build with --no-search"
+    )
 
 
 def index(site_dir: Path) -> None:
     """Index the articles of a built site into site_dir/pagefind/."""
     binary = executable()
-    done = subprocess.run([str(binary), "--site", str(site_dir), "--silent"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(binary), "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
-        raise SearchUnavailable(f"Pagefind failed ({done.returncode}): "
-                                f"{(done.stderr or done.stdout).strip()[-2000:]}")
+        raise SearchUnavailable(
+            f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}"
+        )

@@ -10,14 +10,27 @@ Values = dict[str, Any]
 
 def safe_json(value: object, indent: int | None = None) -> str:
     """JSON whose text can never open or close markup, even inside a <script> element."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=(",", ":")
-                      if indent is None else None)
+    text = json.dumps(
+        value, ensure_ascii=False, indent=indent, separators=(",", ":") if indent is None else None
+    )
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def news_article(*, headline: str, url: str, published: str, modified: str, description: str,
-                 authors: list[Values], publisher: str, home: str, language: str,
-                 keywords: list[str], section: str, image: str) -> str:
+def news_article(
+    *,
+    headline: str,
+    url: str,
+    published: str,
+    modified: str,
+    description: str,
+    authors: list[Values],
+    publisher: str,
+    home: str,
+    language: str,
+    keywords: list[str],
+    section: str,
+    image: str,
+) -> str:
     """schema.org NewsArticle as JSON-LD text, safe to put in a <script> element."""
     data: Values = {
         "@context": "https://schema.org",

@@ -142,8 +142,12 @@ class LiveState:
 
     def as_json(self) -> bytes:
         with self._lock:
-            state = {"version": f"{self._run}-{self._builds}", "builds": self._builds,
-                     "problems": [p.as_dict() for p in self._problems], "text": self._text}
+            state = {
+                "version": f"{self._run}-{self._builds}",
+                "builds": self._builds,
+                "problems": [p.as_dict() for p in self._problems],
+                "text": self._text,
+            }
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
 
@@ -227,7 +231,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._not_found(body)
             return
-        file = self._find(path[len(base):])
+        file = self._find(path[len(base) :])
         if file is None:
             self._not_found(body)
         elif file.is_dir():
@@ -337,8 +341,9 @@ class Preview:
         # A build that changes nothing leaves the folder in place: no reload then,
         # but an overlay still clears when a fix restores the last good text.
         self.state.succeeded(config.base_path, changed=_identity(self.output) != before)
-        print(f"built {result.articles} articles in {time.perf_counter() - started:.2f} s",
-              flush=True)
+        print(
+            f"built {result.articles} articles in {time.perf_counter() - started:.2f} s", flush=True
+        )
         return config
 
     def _failed(self, problems: list[Problem], root: Path) -> None:
@@ -360,8 +365,12 @@ def _identity(folder: Path) -> tuple[int, int] | None:
 def _crash(error: Exception) -> Problem:
     where = getattr(error, "filename", None) or "the build"
     line = getattr(error, "lineno", None)
-    return Problem(str(where), line if isinstance(line, int) else None,
-                   f"{type(error).__name__}: {error}", "fix it and save to rebuild")
+    return Problem(
+        str(where),
+        line if isinstance(line, int) else None,
+        f"{type(error).__name__}: {error}",
+        "fix it and save to rebuild",
+    )
 
 
 def watched(config: Config) -> list[Path]:
@@ -380,8 +389,11 @@ def run(server: PreviewServer, config: Config, drafts: bool) -> None:
         config = preview.rebuild() or config
         host = str(server.server_address[0])
         shown = "shown" if drafts else "hidden"
-        print(f"serving {url_of(server, host, server.state.base_path)} "
-              f"(drafts and future articles {shown}); Ctrl-C to stop", flush=True)
+        print(
+            f"serving {url_of(server, host, server.state.base_path)} "
+            f"(drafts and future articles {shown}); Ctrl-C to stop",
+            flush=True,
+        )
         if server.names - LOOPBACK or server.any_host:
             print("note: other machines can reach this server, drafts included", flush=True)
         _watch(preview, config)

@@ -91,13 +91,29 @@ class Site:
         """Every paginated list of the site, the home page first."""
         lists = [Listing("", self.config.title, "", self.home, feeds=True)]
         for label, groups in (("وسم", self.tags), ("قسم", self.sections), ("كاتب", self.authors)):
-            lists += [Listing(g.path, g.name, label, g.articles, feeds=True, group=g) for g in groups]
+            lists += [
+                Listing(g.path, g.name, label, g.articles, feeds=True, group=g) for g in groups
+            ]
         for year, months in self.archive().items():
-            lists.append(Listing(f"archive/{year}/", year, "أرشيف",
-                                 tuple(i for m in months.values() for i in m), feeds=False))
+            lists.append(
+                Listing(
+                    f"archive/{year}/",
+                    year,
+                    "أرشيف",
+                    tuple(i for m in months.values() for i in m),
+                    feeds=False,
+                )
+            )
             for month, indices in months.items():
-                lists.append(Listing(f"archive/{year}/{month}/", f"{year}/{month}", "أرشيف",
-                                     tuple(indices), feeds=False))
+                lists.append(
+                    Listing(
+                        f"archive/{year}/{month}/",
+                        f"{year}/{month}",
+                        "أرشيف",
+                        tuple(indices),
+                        feeds=False,
+                    )
+                )
         return lists
 
     def archive(self) -> dict[str, dict[str, list[int]]]:
@@ -105,7 +121,9 @@ class Site:
         years: dict[str, dict[str, list[int]]] = {}
         for index, article in enumerate(self.articles):
             local = article.date.astimezone(self.config.tz)
-            years.setdefault(f"{local.year:04d}", {}).setdefault(f"{local.month:02d}", []).append(index)
+            years.setdefault(f"{local.year:04d}", {}).setdefault(f"{local.month:02d}", []).append(
+                index
+            )
         return years
 
     def news(self) -> list[int]:
@@ -117,7 +135,9 @@ class Site:
 def article_path(config: Config, article: Article) -> str:
     local = article.date.astimezone(config.tz)
     return config.article_url.format(
-        slug=article.slug, year=f"{local.year:04d}", month=f"{local.month:02d}",
+        slug=article.slug,
+        year=f"{local.year:04d}",
+        month=f"{local.month:02d}",
         day=f"{local.day:02d}",
     )
 
@@ -143,8 +163,9 @@ def make_site(
     next, keyed by everything it depends on.
     """
     problems: list[Problem] = []
-    shown = [p for p in parsed
-             if (drafts or not p.article.draft) and (future or p.article.date <= now)]
+    shown = [
+        p for p in parsed if (drafts or not p.article.draft) and (future or p.article.date <= now)
+    ]
     shown.sort(key=lambda p: (p.article.date, p.article.slug), reverse=True)
     articles = [p.article for p in shown]
     paths = [article_path(config, a) for a in articles]
@@ -152,16 +173,31 @@ def make_site(
     problems += _id_clashes(articles, ids)
     tags, article_tags, found = _groups("tags", articles, lambda a: a.tags, "tags")
     problems += found
-    sections, sections_of, found = _groups("sections", articles,
-                                           lambda a: (a.section,) if a.section else (), "section")
+    sections, sections_of, found = _groups(
+        "sections", articles, lambda a: (a.section,) if a.section else (), "section"
+    )
     problems += found
     authors, article_authors, found = _groups("authors", articles, lambda a: a.authors, "author")
     problems += found
     authors = [_display_name(config, g) for g in authors]
-    site = Site(config, now, articles, [p.digest for p in shown], [p.summary for p in shown],
-                [p.image for p in shown], paths, ids, tags, sections, authors, article_tags,
-                [s[0] if s else None for s in sections_of], article_authors, pages=pages,
-                drafts_shown=drafts)
+    site = Site(
+        config,
+        now,
+        articles,
+        [p.digest for p in shown],
+        [p.summary for p in shown],
+        [p.image for p in shown],
+        paths,
+        ids,
+        tags,
+        sections,
+        authors,
+        article_tags,
+        [s[0] if s else None for s in sections_of],
+        article_authors,
+        pages=pages,
+        drafts_shown=drafts,
+    )
     hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
     explicit, found = _explicit_related(articles, hidden)
     problems += found
@@ -190,9 +226,14 @@ def _url_clashes(site: Site) -> list[Problem]:
     claims += [(path, site.articles[i], "aliases") for path, i in site.aliases]
     for path, article, key in claims:
         if path in owner:
-            problems.append(Problem(article.shown, article.line_of(key),
-                                    f"two files claim the URL /{path}: {owner[path]} and this one",
-                                    f"give one of them another '{key}:'"))
+            problems.append(
+                Problem(
+                    article.shown,
+                    article.line_of(key),
+                    f"two files claim the URL /{path}: {owner[path]} and this one",
+                    f"give one of them another '{key}:'",
+                )
+            )
         else:
             owner[path] = article.shown
     return problems
@@ -204,16 +245,22 @@ def _id_clashes(articles: list[Article], ids: list[str]) -> list[Problem]:
     for article, article_id in zip(articles, ids, strict=True):
         # Default ids repeat only where URLs do, which is reported as a URL clash.
         if article_id in seen and article.id:
-            problems.append(Problem(article.shown, article.line_of("id"),
-                                    f"the id {article_id} is also the id of {seen[article_id]}; "
-                                    "feed readers would drop one of them",
-                                    "give each article its own 'id:'"))
+            problems.append(
+                Problem(
+                    article.shown,
+                    article.line_of("id"),
+                    f"the id {article_id} is also the id of {seen[article_id]}; "
+                    "feed readers would drop one of them",
+                    "give each article its own 'id:'",
+                )
+            )
         seen.setdefault(article_id, article.shown)
     return problems
 
 
-def _groups(kind: str, articles: list[Article], names: Callable[[Article], Iterable[str]],
-            key_name: str) -> tuple[list[Group], list[tuple[int, ...]], list[Problem]]:
+def _groups(
+    kind: str, articles: list[Article], names: Callable[[Article], Iterable[str]], key_name: str
+) -> tuple[list[Group], list[tuple[int, ...]], list[Problem]]:
     """Group spelling variants under one key; the most used spelling names the group."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     members: dict[str, list[int]] = defaultdict(list)
@@ -232,10 +279,14 @@ def _groups(kind: str, articles: list[Article], names: Callable[[Article], Itera
         slug = tag_slug(key)
         if slug in by_slug:
             first = articles[members[key][0]]
-            problems.append(Problem(first.shown, first.line_of(key_name),
-                                    f"'{by_slug[slug]}' and '{key}' would share the page "
-                                    f"{kind}/{slug}/", "spell them the same, or tell them apart "
-                                    "with a letter or a word"))
+            problems.append(
+                Problem(
+                    first.shown,
+                    first.line_of(key_name),
+                    f"'{by_slug[slug]}' and '{key}' would share the page {kind}/{slug}/",
+                    "spell them the same, or tell them apart with a letter or a word",
+                )
+            )
             continue
         by_slug[slug] = key
         name = min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
@@ -248,8 +299,9 @@ def _groups(kind: str, articles: list[Article], names: Callable[[Article], Itera
     return groups, of_article, problems
 
 
-def _explicit_related(articles: list[Article],
-                      hidden: set[str]) -> tuple[list[tuple[int, ...]], list[Problem]]:
+def _explicit_related(
+    articles: list[Article], hidden: set[str]
+) -> tuple[list[tuple[int, ...]], list[Problem]]:
     """The author's own «اقرأ أيضاً» slugs, resolved; unknown slugs are errors."""
     index = {a.slug: i for i, a in enumerate(articles)}
     problems = []
@@ -260,20 +312,29 @@ def _explicit_related(articles: list[Article],
             if slug in index:
                 chosen.append(index[slug])
             elif slug not in hidden:  # a draft's or a future article's slug is skipped
-                problems.append(Problem(article.shown, article.line_of("related"),
-                                        f"'related' names '{slug}', which is no article's slug",
-                                        "use the slug of an article in the content folder"))
+                problems.append(
+                    Problem(
+                        article.shown,
+                        article.line_of("related"),
+                        f"'related' names '{slug}', which is no article's slug",
+                        "use the slug of an article in the content folder",
+                    )
+                )
         related.append(tuple(chosen))
     return related, problems
 
 
-def _related(site: Site, explicit: list[tuple[int, ...]],
-             memo: dict[str, object]) -> list[list[int]]:
+def _related(
+    site: Site, explicit: list[tuple[int, ...]], memo: dict[str, object]
+) -> list[list[int]]:
     """Explicit picks first, then the articles sharing the most informative tags."""
     items = [
-        RelatedItem(tags=tuple(site.tags[t].key for t in site.article_tags[i]),
-                    date=a.date.timestamp(), eligible=not a.draft and a.date <= site.now,
-                    explicit=explicit[i])
+        RelatedItem(
+            tags=tuple(site.tags[t].key for t in site.article_tags[i]),
+            date=a.date.timestamp(),
+            eligible=not a.draft and a.date <= site.now,
+            explicit=explicit[i],
+        )
         for i, a in enumerate(site.articles)
     ]
     key = digest(repr(items), str(site.config.related_count))
@@ -285,8 +346,9 @@ def _related(site: Site, explicit: list[tuple[int, ...]],
     return chosen
 
 
-def _home_order(config: Config,
-                articles: list[Article]) -> tuple[tuple[int, ...], int | None, list[Problem]]:
+def _home_order(
+    config: Config, articles: list[Article]
+) -> tuple[tuple[int, ...], int | None, list[Problem]]:
     """Pinned stories first (the newest is the lead), then the rest by date."""
     by_slug = {a.slug: i for i, a in enumerate(articles)}
     pinned = {i for i, a in enumerate(articles) if a.pinned}
@@ -295,10 +357,15 @@ def _home_order(config: Config,
         if slug in by_slug:
             pinned.add(by_slug[slug])
         else:
-            problems.append(Problem(str(config.path), None,
-                                    f"'pinned' names '{slug}', which is no published article",
-                                    "remove it, or use the slug of a published article",
-                                    "warning"))
+            problems.append(
+                Problem(
+                    str(config.path),
+                    None,
+                    f"'pinned' names '{slug}', which is no published article",
+                    "remove it, or use the slug of a published article",
+                    "warning",
+                )
+            )
     first = sorted(pinned)
     rest = [i for i in range(len(articles)) if i not in pinned]
     return tuple(first + rest), (first[0] if first else None), problems
@@ -312,11 +379,21 @@ def _aliases(articles: list[Article]) -> tuple[list[tuple[str, int]], list[Probl
         for alias in article.aliases:
             path = alias.strip().lstrip("/")
             parts = path.rstrip("/").split("/")
-            if ("://" in alias or not path or any(p in {"", ".", ".."} for p in parts)
-                    or "?" in path or "#" in path):
-                problems.append(Problem(article.shown, article.line_of("aliases"),
-                                        f"the alias {alias!r} is not a path inside the site",
-                                        "aliases: [/old/khabar-1/] (a path under base_url)"))
+            if (
+                "://" in alias
+                or not path
+                or any(p in {"", ".", ".."} for p in parts)
+                or "?" in path
+                or "#" in path
+            ):
+                problems.append(
+                    Problem(
+                        article.shown,
+                        article.line_of("aliases"),
+                        f"the alias {alias!r} is not a path inside the site",
+                        "aliases: [/old/khabar-1/] (a path under base_url)",
+                    )
+                )
                 continue
             if not path.endswith((".html", ".htm", "/")):
                 path += "/"

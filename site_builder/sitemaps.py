@@ -13,8 +13,10 @@ from .site import Site
 SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit of URLs per file
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-_NEWS = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-         'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n')
+_NEWS = (
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+)
 
 Entry = tuple[str, datetime | None]
 
@@ -24,8 +26,9 @@ def entries(site: Site) -> list[Entry]:
     newest = site.articles[0].date if site.articles else None
     found: list[Entry] = [(site.absolute(""), newest)]
     for index, article in enumerate(site.articles):
-        found.append((site.absolute(site.paths[index]), max(article.updated or article.date,
-                                                            article.date)))
+        found.append(
+            (site.absolute(site.paths[index]), max(article.updated or article.date, article.date))
+        )
     found.append((site.absolute("tags/"), newest))
     for group in (*site.tags, *site.sections, *site.authors):
         found.append((site.absolute(group.path), site.articles[group.articles[0]].date))
@@ -74,12 +77,15 @@ def news_sitemap(site: Site) -> Output:
             f"<news:publication><news:name>{name}</news:name>"
             f"<news:language>{language}</news:language></news:publication>"
             f"<news:publication_date>{dates.iso(article.date)}</news:publication_date>"
-            f"<news:title>{escape(article.title)}</news:title></news:news></url>\n")
+            f"<news:title>{escape(article.title)}</news:title></news:news></url>\n"
+        )
     parts.append("</urlset>\n")
     return Output("news-sitemap.xml", "".join(parts).encode("utf-8"))
 
 
 def robots(base_url: str) -> Output:
-    text = (f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
-            f"Sitemap: {base_url}news-sitemap.xml\n")
+    text = (
+        f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
+        f"Sitemap: {base_url}news-sitemap.xml\n"
+    )
     return Output("robots.txt", text.encode("utf-8"))

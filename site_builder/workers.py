@@ -24,8 +24,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(function: Callable[[Task], Result], tasks: Sequence[Task], jobs: int,
-        chunk: int = 0) -> Iterator[Result]:
+def run(
+    function: Callable[[Task], Result], tasks: Sequence[Task], jobs: int, chunk: int = 0
+) -> Iterator[Result]:
     """Results of `function` over `tasks`, in order; in this process when one job will do."""
     if jobs <= 1 or len(tasks) < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, tasks)

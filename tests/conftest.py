@@ -17,7 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = "1700000000"  # 2023-11-14: the example's 2023 articles are in the past
 
 
-def article(title: str = "خبر", date: str = "2023-08-21", body: str = "نص الخبر.", **keys: object) -> str:
+def article(
+    title: str = "خبر", date: str = "2023-08-21", body: str = "نص الخبر.", **keys: object
+) -> str:
     """The text of an article file with the given front matter keys."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", f"date: {date}"]
     for key, value in keys.items():
@@ -63,8 +65,11 @@ class SiteFolder:
 
     def snapshot(self) -> dict[str, bytes]:
         """Every file of the output, to compare two builds or prove one untouched."""
-        return {str(p.relative_to(self.output)): p.read_bytes()
-                for p in sorted(self.output.rglob("*")) if p.is_file()}
+        return {
+            str(p.relative_to(self.output)): p.read_bytes()
+            for p in sorted(self.output.rglob("*"))
+            if p.is_file()
+        }
 
 
 BASIC_CONFIG = """\
@@ -83,7 +88,15 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteFolder:
     return folder
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The builder as a separate process, as a user or CI starts it."""
-    return subprocess.run([sys.executable, "-m", "site_builder", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "site_builder", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

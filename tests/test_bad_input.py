@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteFolder, article
 
 GOOD = article(title="خبر سليم")
@@ -26,20 +25,40 @@ BROKEN_ARTICLES = [
     ("bad-date.md", "---\ntitle: x\ndate: 2023-13-45\n---\n", 3, "not a date"),
     ("word-date.md", "---\ntitle: x\ndate: tomorrow\n---\n", 3, "not a date"),
     ("list-title.md", "---\ntitle: [a, b]\ndate: 2023-08-21\n---\n", 2, "must be text"),
-    ("mapping-tags.md", "---\ntitle: x\ndate: 2023-08-21\ntags: {a: 1}\n---\n", 4, "'tags' must be"),
+    (
+        "mapping-tags.md",
+        "---\ntitle: x\ndate: 2023-08-21\ntags: {a: 1}\n---\n",
+        4,
+        "'tags' must be",
+    ),
     ("bad-draft.md", "---\ntitle: x\ndate: 2023-08-21\ndraft: maybe\n---\n", 4, "true or false"),
     ("dots.md", "---\ntitle: x\ndate: 2023-08-21\nslug: ..\n---\n", 4, "not one URL segment"),
-    ("slash.md", "---\ntitle: x\ndate: 2023-08-21\nslug: a/../../b\n---\n", 4, "not one URL segment"),
+    (
+        "slash.md",
+        "---\ntitle: x\ndate: 2023-08-21\nslug: a/../../b\n---\n",
+        4,
+        "not one URL segment",
+    ),
     ("bad-source.md", "---\ntitle: x\ndate: 2023-08-21\nsource: [a]\n---\n", 4, "'source' must be"),
-    ("unknown-related.md", "---\ntitle: x\ndate: 2023-08-21\nrelated: [nowhere]\n---\n", 4,
-     "no article's slug"),
+    (
+        "unknown-related.md",
+        "---\ntitle: x\ndate: 2023-08-21\nrelated: [nowhere]\n---\n",
+        4,
+        "no article's slug",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "line", "words"), BROKEN_ARTICLES,
-                         ids=[case[0] for case in BROKEN_ARTICLES])
+@pytest.mark.parametrize(
+    ("name", "text", "line", "words"), BROKEN_ARTICLES, ids=[case[0] for case in BROKEN_ARTICLES]
+)
 def test_a_broken_article_stops_the_build_and_leaves_the_output(
-    site: SiteFolder, capsys: pytest.CaptureFixture[str], name: str, text: str, line: int, words: str,
+    site: SiteFolder,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    line: int,
+    words: str,
 ) -> None:
     site.write("content/good.md", GOOD)
     assert site.build() == 0
@@ -56,7 +75,9 @@ def test_a_broken_article_stops_the_build_and_leaves_the_output(
 
 
 def test_a_file_that_is_not_utf8_names_the_line(site: SiteFolder, capsys) -> None:
-    site.write("content/latin1.md", "---\ntitle: x\ndate: 2023-08-21\n---\ncaf\xe9\n".encode("latin-1"))
+    site.write(
+        "content/latin1.md", "---\ntitle: x\ndate: 2023-08-21\n---\ncaf\xe9\n".encode("latin-1")
+    )
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "content/latin1.md:5: error: the file is not UTF-8" in err
@@ -71,8 +92,9 @@ def test_two_files_with_one_url(site: SiteFolder, capsys) -> None:
     assert "content/a.md" in err and "content/b.md" in err
 
 
-def test_a_link_to_a_file_outside_the_content_folder_is_refused(site: SiteFolder, tmp_path: Path,
-                                                                capsys) -> None:
+def test_a_link_to_a_file_outside_the_content_folder_is_refused(
+    site: SiteFolder, tmp_path: Path, capsys
+) -> None:
     outside = tmp_path / "secret.md"
     outside.write_text(article(title="سر"), encoding="utf-8")
     os.symlink(outside, site.root / "content" / "linked.md")
@@ -97,7 +119,9 @@ def test_check_writes_nothing_and_speaks_json(site: SiteFolder, capsys) -> None:
     assert site.check("--format", "json") == 1
     problems = json.loads(capsys.readouterr().out)
     assert {(p["file"], p["line"], p["level"]) for p in problems} == {
-        ("content/bad.md", 3, "error"), ("content/odd.md", 4, "warning")}
+        ("content/bad.md", 3, "error"),
+        ("content/odd.md", 4, "warning"),
+    }
     assert all(set(p) == {"file", "line", "level", "message", "fix"} for p in problems)
     assert not site.output.exists()
 
@@ -120,7 +144,11 @@ BROKEN_CONFIGS = [
     ("title: t\nbase_url: example.org\n", 2, "'base_url' must be an absolute URL"),
     ("title: t\nbase_url: https://x.org/\ntimezone: Mars/Olympus\n", 3, "not an IANA time zone"),
     ("title: t\nbase_url: https://x.org/\nlanguage: ar_EG\n", 3, "not a BCP 47"),
-    ("title: t\nbase_url: https://x.org/\nper_page: many\n", 3, "'per_page' must be a whole number"),
+    (
+        "title: t\nbase_url: https://x.org/\nper_page: many\n",
+        3,
+        "'per_page' must be a whole number",
+    ),
     ("title: t\nbase_url: https://x.org/\nper_page: 0\n", 3, "'per_page' must be 1 or more"),
     ("title: t\nbase_url: https://x.org/\nfeed_full_content: 1\n", 3, "true or false"),
     ("title: t\nbase_url: https://x.org/\ndirection: up\n", 3, "must be one of rtl, ltr"),
@@ -134,8 +162,9 @@ BROKEN_CONFIGS = [
 
 
 @pytest.mark.parametrize(("text", "line", "words"), BROKEN_CONFIGS)
-def test_a_broken_config_names_the_key_and_the_line(site: SiteFolder, capsys, text: str,
-                                                    line: int | None, words: str) -> None:
+def test_a_broken_config_names_the_key_and_the_line(
+    site: SiteFolder, capsys, text: str, line: int | None, words: str
+) -> None:
     site.add("one")
     site.set_config(text)
     assert site.build() == 1
@@ -153,7 +182,9 @@ def test_a_missing_config_file_says_how_to_make_one(tmp_path: Path, capsys) -> N
     assert "site-builder init" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["build", "--jobs", "0"], ["build", "--bogus"], ["frobnicate"], []])
+@pytest.mark.parametrize(
+    "argv", [["build", "--jobs", "0"], ["build", "--bogus"], ["frobnicate"], []]
+)
 def test_usage_errors_exit_2(argv: list[str]) -> None:
     from site_builder.cli import main
 
@@ -163,8 +194,9 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
 
 
 @pytest.mark.parametrize("where", ["content", ".", "..", "content/inner", ".cache"])
-def test_an_output_folder_over_the_sites_own_folders_is_refused(site: SiteFolder, capsys,
-                                                                where: str) -> None:
+def test_an_output_folder_over_the_sites_own_folders_is_refused(
+    site: SiteFolder, capsys, where: str
+) -> None:
     site.add("one")
     before = sorted(p.relative_to(site.root.parent) for p in site.root.parent.rglob("*"))
     assert site.build("--output", str(site.root / where)) == 1

@@ -7,7 +7,6 @@ from urllib.parse import quote
 
 import feedparser
 import lxml.html
-
 from conftest import SiteFolder
 
 
@@ -20,22 +19,31 @@ def texts(tree: lxml.html.HtmlElement, xpath: str) -> list[str]:
 
 
 def test_article_page_shows_title_date_source_tags_body_and_read_also(site: SiteFolder) -> None:
-    site.add("one", title="وفد عسكري يزور موسكو", tags=["طهران", "موسكو"], source="صدى البلد",
-             related=["two"], body="الفقرة الأولى.\n\nالفقرة الثانية.")
+    site.add(
+        "one",
+        title="وفد عسكري يزور موسكو",
+        tags=["طهران", "موسكو"],
+        source="صدى البلد",
+        related=["two"],
+        body="الفقرة الأولى.\n\nالفقرة الثانية.",
+    )
     site.add("two", title="خبر آخر")
     assert site.build() == 0
     tree = page(site, "articles/one/index.html")
     assert tree.get("lang") == "ar" and tree.get("dir") == "rtl"
     assert texts(tree, "//h1") == ["وفد عسكري يزور موسكو"]
-    assert tree.xpath("//time/@datetime")[0].startswith("2023-08-21T00:00:00+02:00") or \
-        tree.xpath("//time/@datetime")[0].startswith("2023-08-21T00:00:00+03:00")
+    assert tree.xpath("//time/@datetime")[0].startswith("2023-08-21T00:00:00+02:00") or tree.xpath(
+        "//time/@datetime"
+    )[0].startswith("2023-08-21T00:00:00+03:00")
     assert texts(tree, "//p[@class='source']") == ["المصدر: صدى البلد"]
     assert texts(tree, "//div[@class='body']/p") == ["الفقرة الأولى.", "الفقرة الثانية."]
     assert texts(tree, "//section[@class='keywords']/h2") == ["كلمات دلالية"]
     assert texts(tree, "//section[@class='keywords']//a") == ["طهران", "موسكو"]
     assert texts(tree, "//section[@class='read-also']//a") == ["خبر آخر"]
     assert tree.xpath("//section[@class='read-also']//a/@href") == ["/news/articles/two/"]
-    assert tree.xpath("//link[@rel='canonical']/@href") == ["https://example.org/news/articles/one/"]
+    assert tree.xpath("//link[@rel='canonical']/@href") == [
+        "https://example.org/news/articles/one/"
+    ]
     feeds = tree.xpath("//link[@rel='alternate']/@type")
     assert {"application/rss+xml", "application/atom+xml", "application/feed+json"} <= set(feeds)
 
@@ -44,10 +52,21 @@ def test_every_output_path_of_the_contract_is_written(site: SiteFolder) -> None:
     site.add("one", tags=["روسيا"])
     assert site.build() == 0
     tag = quote("روسيا")
-    for relative in ["index.html", "articles/one/index.html", "tags/index.html",
-                     "tags/روسيا/index.html", "feed.xml", "atom.xml", "feed.json",
-                     "tags/روسيا/feed.xml", "tags/روسيا/atom.xml", "sitemap.xml", "robots.txt",
-                     "404.html", "static/style.css"]:
+    for relative in [
+        "index.html",
+        "articles/one/index.html",
+        "tags/index.html",
+        "tags/روسيا/index.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "tags/روسيا/feed.xml",
+        "tags/روسيا/atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "static/style.css",
+    ]:
         assert (site.output / relative).is_file(), relative
     assert f"/news/tags/{tag}/" in site.read("articles/one/index.html")
     assert "Sitemap: https://example.org/news/sitemap.xml" in site.read("robots.txt")
@@ -80,7 +99,9 @@ def test_the_tag_slug_does_not_move_when_another_spelling_wins(site: SiteFolder)
     assert texts(page(site, "tags/ايران/index.html"), "//h1") == ["ايران"]
 
 
-def test_two_tags_that_would_share_a_slug_are_an_error_naming_both(site: SiteFolder, capsys) -> None:
+def test_two_tags_that_would_share_a_slug_are_an_error_naming_both(
+    site: SiteFolder, capsys
+) -> None:
     site.add("a", tags=["c++"])
     site.add("b", title="ب", tags=["c--"])
     assert site.build() == 1
@@ -97,8 +118,12 @@ def test_tag_index_sorts_by_key_so_alef_forms_sit_together(site: SiteFolder) -> 
 
 
 def test_feeds_parse_with_absolute_links_and_stable_ids(site: SiteFolder) -> None:
-    site.add("one", title="خبر", tags=["روسيا"],
-             body="[رابط](../two/) و![صورة](/news/static/x.png) و[خارجي](https://example.com/a)")
+    site.add(
+        "one",
+        title="خبر",
+        tags=["روسيا"],
+        body="[رابط](../two/) و![صورة](/news/static/x.png) و[خارجي](https://example.com/a)",
+    )
     site.add("two", title="خبر ثان", date="2023-08-22")
     assert site.build() == 0
     first = {}
@@ -172,9 +197,15 @@ def test_feeds_hold_the_newest_feed_items_articles(site: SiteFolder) -> None:
 
 
 def test_a_title_that_looks_like_markup_is_text_everywhere(site: SiteFolder) -> None:
-    evil = "<script>alert(1)</script> & \"quotes\""
-    site.add("evil", title=evil, tags=["<b>وسم</b>"], source="<i>src</i>", author="<img src=x>",
-             summary="</p><script>x</script>")
+    evil = '<script>alert(1)</script> & "quotes"'
+    site.add(
+        "evil",
+        title=evil,
+        tags=["<b>وسم</b>"],
+        source="<i>src</i>",
+        author="<img src=x>",
+        summary="</p><script>x</script>",
+    )
     assert site.build() == 0
     for path in site.output.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xml", ".json"}:
@@ -188,8 +219,10 @@ def test_a_title_that_looks_like_markup_is_text_everywhere(site: SiteFolder) -> 
 
 
 def test_raw_html_in_bodies_is_sanitized_unless_authors_are_trusted(site: SiteFolder) -> None:
-    body = ('<script>alert(1)</script>\n\n<p onclick="x()">نص</p>\n\n'
-            '[رابط](javascript:alert(1)) <a href="data:text/html,x">بيانات</a>')
+    body = (
+        '<script>alert(1)</script>\n\n<p onclick="x()">نص</p>\n\n'
+        '[رابط](javascript:alert(1)) <a href="data:text/html,x">بيانات</a>'
+    )
     site.add("one", body=body)
     assert site.build() == 0
     html = site.read("articles/one/index.html")
@@ -208,8 +241,10 @@ def test_home_and_tag_pages_paginate(site: SiteFolder) -> None:
     assert site.build() == 0
     assert texts(page(site, "index.html"), "//h2[@class='card-title']") == ["خبر 5", "خبر 4"]
     assert texts(page(site, "page/3/index.html"), "//h2[@class='card-title']") == ["خبر 1"]
-    assert texts(page(site, "tags/وسم/page/2/index.html"), "//h2[@class='card-title']") == \
-        ["خبر 3", "خبر 2"]
+    assert texts(page(site, "tags/وسم/page/2/index.html"), "//h2[@class='card-title']") == [
+        "خبر 3",
+        "خبر 2",
+    ]
     first = page(site, "index.html")
     assert first.xpath("//a[@rel='next']/@href") == ["/page/2/"]
     assert not (site.output / "page/4").exists()
@@ -236,8 +271,10 @@ def test_a_base_url_path_prefixes_every_link(site: SiteFolder) -> None:
 
 
 def test_article_url_pattern_with_date_fields(site: SiteFolder) -> None:
-    site.set_config("title: t\nbase_url: https://example.org/\n"
-                    "article_url: '{year}/{month}/{day}/{slug}/'\ntimezone: Asia/Riyadh\n")
+    site.set_config(
+        "title: t\nbase_url: https://example.org/\n"
+        "article_url: '{year}/{month}/{day}/{slug}/'\ntimezone: Asia/Riyadh\n"
+    )
     site.add("one", date="2023-08-20T22:30:00+00:00")  # already the 21st in Riyadh
     assert site.build() == 0
     assert (site.output / "2023/08/21/one/index.html").is_file()

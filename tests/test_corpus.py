@@ -7,17 +7,30 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from conftest import REPO, SiteFolder
+
 from site_builder.front_matter import parse, split
 from site_builder.tags import tag_key, tag_slug
 
 
-def test_a_corpus_builds_and_each_tag_variant_lands_on_one_page(tmp_path: Path, monkeypatch) -> None:
+def test_a_corpus_builds_and_each_tag_variant_lands_on_one_page(
+    tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # after every generated date
-    subprocess.run([sys.executable, str(REPO / "bench" / "make_corpus.py"), str(tmp_path),
-                    "--articles", "300", "--write-config", "--seed", "7"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "make_corpus.py"),
+            str(tmp_path),
+            "--articles",
+            "300",
+            "--write-config",
+            "--seed",
+            "7",
+        ],
+        check=True,
+        capture_output=True,
+    )
     site = SiteFolder(tmp_path)
     assert site.build() == 0
     spellings: dict[str, set[str]] = {}

@@ -7,7 +7,6 @@ from pathlib import Path
 import feedparser
 import lxml.html
 import pytest
-
 from conftest import FIXED_NOW, REPO, run_cli
 
 SEED = REPO / "tests" / "fixtures" / "seed" / "sada-elbalad-2023-08-21.txt"
@@ -18,8 +17,9 @@ MAIN = "articles/iranian-military-delegation-moscow/index.html"
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("example") / "output"
     env = {"SOURCE_DATE_EPOCH": FIXED_NOW, "PATH": "/usr/bin:/bin"}
-    done = run_cli("build", "--config", str(REPO / "config.yaml"), "--output", str(out),
-                   "--no-search", env=env)
+    done = run_cli(
+        "build", "--config", str(REPO / "config.yaml"), "--output", str(out), "--no-search", env=env
+    )
     assert done.returncode == 0, done.stderr
     return out
 
@@ -35,8 +35,12 @@ def test_the_seed_article_has_every_paragraph_in_order(output: Path) -> None:
     paragraphs = [p.text_content().strip() for p in tree.xpath("//div[@class='body']/p")]
     assert paragraphs == seed_body()
     assert len(paragraphs) == 9
-    assert tree.xpath("//h1")[0].text_content() == "وفد عسكري إيراني يزور موسكو وسط الحرب في أوكرانيا"
-    assert "المصدر: صدى البلد" in " ".join(tree.xpath("//p[@class='source']")[0].text_content().split())
+    assert (
+        tree.xpath("//h1")[0].text_content() == "وفد عسكري إيراني يزور موسكو وسط الحرب في أوكرانيا"
+    )
+    assert "المصدر: صدى البلد" in " ".join(
+        tree.xpath("//p[@class='source']")[0].text_content().split()
+    )
     assert tree.xpath("//time/@datetime")[0].startswith("2023-08-21")
 
 
@@ -58,8 +62,11 @@ def _local(href: str) -> str:
 
 
 def test_the_example_feeds_parse(output: Path) -> None:
-    for feed in ["feed.xml", "atom.xml", *[str(p.relative_to(output))
-                                           for p in output.glob("tags/*/*.xml")]]:
+    for feed in [
+        "feed.xml",
+        "atom.xml",
+        *[str(p.relative_to(output)) for p in output.glob("tags/*/*.xml")],
+    ]:
         parsed = feedparser.parse((output / feed).read_bytes())
         assert parsed.bozo == 0, feed
         assert parsed.entries, feed

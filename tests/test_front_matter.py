@@ -12,7 +12,11 @@ from site_builder.front_matter import FrontMatter, Split, SplitError, parse, spl
         ("---\ntitle: a\n---", "title: a", ""),  # no trailing newline
         ("\ufeff---\ntitle: a\n---\nbody", "title: a", "body"),  # byte-order mark
         ("---\r\ntitle: a\r\n---\r\nline 1\r\nline 2\r\n", "title: a", "line 1\nline 2\n"),  # CRLF
-        ("---\ntitle: a\n---\ntext\n---\nmore\n", "title: a", "text\n---\nmore\n"),  # --- in the body
+        (
+            "---\ntitle: a\n---\ntext\n---\nmore\n",
+            "title: a",
+            "text\n---\nmore\n",
+        ),  # --- in the body
         ("---  \ntitle: a\n---  \nbody", "title: a", "body"),  # trailing spaces on fences
     ],
 )
@@ -58,7 +62,9 @@ def test_body_line_counts_from_the_top_of_the_file() -> None:
         ("", 2, "empty"),
     ],
 )
-def test_front_matter_that_is_not_a_mapping_is_an_error_with_its_line(yaml_text: str, line: int, words: str) -> None:
+def test_front_matter_that_is_not_a_mapping_is_an_error_with_its_line(
+    yaml_text: str, line: int, words: str
+) -> None:
     result = parse(Split(yaml_text, "", 2, 3))
     assert isinstance(result, SplitError), result
     assert result.line == line

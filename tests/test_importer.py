@@ -215,8 +215,10 @@ def test_keywords_never_contain_a_lone_conjunction_or_blanks(words):
         ("21st, August 2023 14:30 GMT", datetime(2023, 8, 21, 14, 30, tzinfo=UTC)),
         ("21st, August 2023 02:30 PM GMT", datetime(2023, 8, 21, 14, 30, tzinfo=UTC)),
         ("21st, August 2023 12:05 am", datetime(2023, 8, 21, 0, 5)),
-        ("21st, August 2023 10:00 GMT+3",
-         datetime(2023, 8, 21, 10, tzinfo=timezone(timedelta(hours=3)))),
+        (
+            "21st, August 2023 10:00 GMT+3",
+            datetime(2023, 8, 21, 10, tzinfo=timezone(timedelta(hours=3))),
+        ),
         ("21 أغسطس 2023", date(2023, 8, 21)),
         ("21 اغسطس 2023م", date(2023, 8, 21)),
         ("٢١ أغسطس ٢٠٢٣", date(2023, 8, 21)),
@@ -228,8 +230,10 @@ def test_keywords_never_contain_a_lone_conjunction_or_blanks(words):
         ("5 جويلية 2024", date(2024, 7, 5)),
         ("21 أغسطس 2023 10:30 م", datetime(2023, 8, 21, 22, 30)),
         ("2023-08-21", date(2023, 8, 21)),
-        ("2023-08-21T10:30:00+03:00",
-         datetime(2023, 8, 21, 10, 30, tzinfo=timezone(timedelta(hours=3)))),
+        (
+            "2023-08-21T10:30:00+03:00",
+            datetime(2023, 8, 21, 10, 30, tzinfo=timezone(timedelta(hours=3))),
+        ),
     ],
 )
 def test_archive_dates_that_parse(value, expected):
@@ -265,17 +269,30 @@ BROKEN = [
     pytest.param(" \n\n", 1, "empty", id="blank file"),
     pytest.param(archive(SEED_LINES[0], *SEED_LINES[2:]), 2, "date", id="no date line"),
     pytest.param(archive(SEED_LINES[0]), 2, "date", id="title only"),
-    pytest.param(archive(SEED_LINES[0], "تاريخ النشر: 31st, February 2023 GMT", *SEED_LINES[2:]),
-                 2, "31st, February 2023", id="bad date"),
-    pytest.param(archive(SEED_LINES[0], "تاريخ النشر: 5 صفر 1445", *SEED_LINES[2:]),
-                 2, "5 صفر 1445", id="hijri date"),
+    pytest.param(
+        archive(SEED_LINES[0], "تاريخ النشر: 31st, February 2023 GMT", *SEED_LINES[2:]),
+        2,
+        "31st, February 2023",
+        id="bad date",
+    ),
+    pytest.param(
+        archive(SEED_LINES[0], "تاريخ النشر: 5 صفر 1445", *SEED_LINES[2:]),
+        2,
+        "5 صفر 1445",
+        id="hijri date",
+    ),
     pytest.param(archive(*SEED_LINES[:11], *SEED_LINES[12:]), 12, "المصدر", id="no source"),
     pytest.param(archive(*SEED_LINES[:11]), 11, "المصدر", id="no source, text to the end"),
-    pytest.param(archive(*SEED_LINES[:11], "المصدر:", *SEED_LINES[12:]), 12, "المصدر",
-                 id="empty source"),
+    pytest.param(
+        archive(*SEED_LINES[:11], "المصدر:", *SEED_LINES[12:]), 12, "المصدر", id="empty source"
+    ),
     pytest.param(archive(*SEED_LINES[:2], *SEED_LINES[11:]), 3, "no text", id="no text"),
-    pytest.param(archive(*SEED_LINES[:13], "سطر غريب", *SEED_LINES[13:]), 14, "neither",
-                 id="stray line after the source"),
+    pytest.param(
+        archive(*SEED_LINES[:13], "سطر غريب", *SEED_LINES[13:]),
+        14,
+        "neither",
+        id="stray line after the source",
+    ),
     pytest.param(archive(*SEED_LINES[:12], SEED_LINES[11]), 13, "second", id="two sources"),
     pytest.param(archive(*SEED_LINES[:14], LONG_TEXT), 15, "no title", id="text with no title"),
     pytest.param(archive(*SEED_LINES[1:]), 1, "starts with the date", id="no title"),
@@ -402,8 +419,9 @@ def test_two_inputs_with_one_title_write_one_article(tmp_path):
 
 
 def test_a_related_stub_never_shadows_a_full_article_imported_with_it(tmp_path):
-    gold = write(tmp_path, "gold.txt", archive(GOLD, SEED_LINES[1], "ارتفع الذهب.",
-                                               "المصدر: صدى البلد"))
+    gold = write(
+        tmp_path, "gold.txt", archive(GOLD, SEED_LINES[1], "ارتفع الذهب.", "المصدر: صدى البلد")
+    )
     into = tmp_path / "content"
     result = import_files([SEED, gold], into, BASE_URL, True)
     gold_files = [p for p in result.written if read_article(p)[0]["title"] == GOLD]
@@ -537,11 +555,15 @@ def test_escape_markdown_at_a_line_start(paragraph, escaped):
     assert escape_markdown(paragraph) == escaped
 
 
-_PARAGRAPH = st.text(
-    alphabet=st.sampled_from(list("ابت ثج١2.)#>-+*_`[]()<>&;!\\=~|:'\"«»0123456789ax")),
-    min_size=1,
-    max_size=40,
-).map(str.strip).filter(bool)
+_PARAGRAPH = (
+    st.text(
+        alphabet=st.sampled_from(list("ابت ثج١2.)#>-+*_`[]()<>&;!\\=~|:'\"«»0123456789ax")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @given(_PARAGRAPH)

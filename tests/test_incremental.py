@@ -7,20 +7,26 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SiteFolder
 
 
 def make_site(site: SiteFolder, count: int = 12) -> None:
-    site.set_config("title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
-                    "timezone: Africa/Cairo\nhijri: true\n")
+    site.set_config(
+        "title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
+        "timezone: Africa/Cairo\nhijri: true\n"
+    )
     site.write("pages/about.md", "---\ntitle: من نحن\n---\nنص.\n")
     for i in range(count):
         tags = ["روسيا", "أوكرانيا"] if i % 2 else ["مصر", "الاقتصاد"]
-        site.add(f"a{i:02d}", title=f"خبر رقم {i}", date=f"2023-{8 + i // 28:02d}-{i % 28 + 1:02d}",
-                 tags=tags,
-                 section="سياسة" if i % 3 else "اقتصاد", author="منى حسن" if i % 4 else "خالد",
-                 body=f"فقرة أولى للخبر {i}.\n\nفقرة ثانية.")
+        site.add(
+            f"a{i:02d}",
+            title=f"خبر رقم {i}",
+            date=f"2023-{8 + i // 28:02d}-{i % 28 + 1:02d}",
+            tags=tags,
+            section="سياسة" if i % 3 else "اقتصاد",
+            author="منى حسن" if i % 4 else "خالد",
+            body=f"فقرة أولى للخبر {i}.\n\nفقرة ثانية.",
+        )
 
 
 def full_build(site: SiteFolder, tmp_path: Path) -> dict[str, bytes]:
@@ -28,8 +34,9 @@ def full_build(site: SiteFolder, tmp_path: Path) -> dict[str, bytes]:
     fresh = SiteFolder(tmp_path / "fresh")
     if fresh.root.exists():
         shutil.rmtree(fresh.root)
-    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".cache",
-                                                                        ".output-*"))
+    shutil.copytree(
+        site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".cache", ".output-*")
+    )
     assert fresh.build("--clean") == 0
     return fresh.snapshot()
 
@@ -68,14 +75,16 @@ def test_a_build_with_nothing_changed_touches_nothing(built: SiteFolder, capsys)
         lambda s: s.add("new", title="خبر جديد", date="2023-08-30", tags=["جديد"]),
         lambda s: edit(s, "a03", "date: 2023-08-04", "date: 2023-07-04"),  # another month
         lambda s: s.write("pages/about.md", "---\ntitle: عنا\n---\nنص آخر.\n"),
-        lambda s: s.set_config("title: موقع آخر\nbase_url: https://example.org/news/\n"
-                               "per_page: 3\ntimezone: Africa/Cairo\n"),
+        lambda s: s.set_config(
+            "title: موقع آخر\nbase_url: https://example.org/news/\n"
+            "per_page: 3\ntimezone: Africa/Cairo\n"
+        ),
     ],
-    ids=["body", "title", "tags", "section", "delete", "rename", "add", "month", "page",
-         "config"],
+    ids=["body", "title", "tags", "section", "delete", "rename", "add", "month", "page", "config"],
 )
-def test_an_incremental_build_equals_a_full_build(built: SiteFolder, tmp_path: Path,
-                                                  change) -> None:
+def test_an_incremental_build_equals_a_full_build(
+    built: SiteFolder, tmp_path: Path, change
+) -> None:
     change(built)
     assert built.build() == 0
     assert built.snapshot() == full_build(built, tmp_path)
@@ -86,13 +95,18 @@ def test_a_theme_change_rebuilds_every_page(built: SiteFolder, tmp_path: Path) -
     from site_builder.themes import default_theme_dir
 
     shutil.copytree(default_theme_dir(), theme)
-    built.set_config("title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
-                     "timezone: Africa/Cairo\nhijri: true\ntheme: theme\n")
+    built.set_config(
+        "title: موقع\nbase_url: https://example.org/news/\nper_page: 3\n"
+        "timezone: Africa/Cairo\nhijri: true\ntheme: theme\n"
+    )
     assert built.build() == 0
     base = theme / "templates" / "base.html"
-    base.write_text(base.read_text(encoding="utf-8").replace("© {{ site.title }}",
-                                                             "جميع الحقوق © {{ site.title }}"),
-                    encoding="utf-8")
+    base.write_text(
+        base.read_text(encoding="utf-8").replace(
+            "© {{ site.title }}", "جميع الحقوق © {{ site.title }}"
+        ),
+        encoding="utf-8",
+    )
     assert built.build() == 0
     assert "جميع الحقوق" in built.read("articles/a01/index.html")
     assert built.snapshot() == full_build(built, tmp_path)
@@ -119,8 +133,9 @@ def test_a_corrupt_cache_is_ignored(built: SiteFolder, tmp_path: Path) -> None:
     assert built.snapshot() == full_build(built, tmp_path)
 
 
-def test_a_damaged_body_store_is_read_again_from_the_article(built: SiteFolder,
-                                                             tmp_path: Path) -> None:
+def test_a_damaged_body_store_is_read_again_from_the_article(
+    built: SiteFolder, tmp_path: Path
+) -> None:
     pack = next((built.root / ".cache").rglob("bodies.pack"))
     pack.write_bytes(b"\0" * pack.stat().st_size)
     edit(built, "a05", "خبر رقم 5", "عنوان آخر")  # re-renders lists holding other bodies' feeds
@@ -162,8 +177,9 @@ def test_a_chain_of_edits_stays_equal_to_full_builds(built: SiteFolder, tmp_path
     assert spare.is_dir()
 
 
-def test_a_spare_tree_changed_by_a_killed_build_is_not_trusted(built: SiteFolder,
-                                                               tmp_path: Path) -> None:
+def test_a_spare_tree_changed_by_a_killed_build_is_not_trusted(
+    built: SiteFolder, tmp_path: Path
+) -> None:
     edit(built, "a05", "فقرة ثانية.", "تعديل أول.")
     assert built.build() == 0
     spare = built.root / ".output-spare"

@@ -10,9 +10,8 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
-from PIL import Image
-
 from conftest import REPO, SiteFolder, run_cli
+from PIL import Image
 
 
 def page(site: SiteFolder, relative: str) -> lxml.html.HtmlElement:
@@ -47,8 +46,10 @@ def test_sections_have_pages_feeds_navigation_and_breadcrumbs(site: SiteFolder) 
 
 
 def test_writers_have_pages_and_feeds_with_names_from_the_config(site: SiteFolder) -> None:
-    site.set_config("title: t\nbase_url: https://example.org/\nauthors:\n"
-                    "  mona: {name: منى حسن, bio: محررة الشؤون الدولية}\n")
+    site.set_config(
+        "title: t\nbase_url: https://example.org/\nauthors:\n"
+        "  mona: {name: منى حسن, bio: محررة الشؤون الدولية}\n"
+    )
     site.add("a", title="خبر مشترك", author=["mona", "خالد إبراهيم"])
     site.add("b", title="خبر خالد", author="خالد إبراهيم")
     assert site.build() == 0
@@ -78,7 +79,9 @@ def test_a_local_lead_image_is_sized_resized_and_announced(site: SiteFolder) -> 
     assert "/news/articles/a/photo-480w.jpg 480w" in img.get("srcset")
     with Image.open(site.output / "articles/a/photo-960w.jpg") as small:
         assert small.size == (960, 540)
-    assert tree.xpath("//meta[@property='og:image']/@content") == ["https://example.org/news/articles/a/photo.jpg"]
+    assert tree.xpath("//meta[@property='og:image']/@content") == [
+        "https://example.org/news/articles/a/photo.jpg"
+    ]
     assert jsonld(tree)["image"] == ["https://example.org/news/articles/a/photo.jpg"]
     rss = feedparser.parse(site.read("feed.xml"))
     enclosure = [e for e in rss.entries if e.title == "خبر بصورة"][0].enclosures[0]
@@ -109,8 +112,11 @@ def test_the_newest_pinned_story_leads_the_home_page(site: SiteFolder) -> None:
     home = page(site, "index.html")
     assert texts(home, "//section[@class='lead-story']//h2") == ["مثبت"]
     assert texts(home, "//section[@class='cards']//h2") == ["قديم مثبت", "أحدث خبر"]
-    assert [e.title for e in feedparser.parse(site.read("feed.xml")).entries] == \
-        ["أحدث خبر", "مثبت", "قديم مثبت"]
+    assert [e.title for e in feedparser.parse(site.read("feed.xml")).entries] == [
+        "أحدث خبر",
+        "مثبت",
+        "قديم مثبت",
+    ]
 
 
 def test_aliases_become_redirect_pages_and_a_redirects_file(site: SiteFolder, capsys) -> None:
@@ -119,11 +125,16 @@ def test_aliases_become_redirect_pages_and_a_redirects_file(site: SiteFolder, ca
     assert site.build() == 0
     for path in ["old/khabar-1/index.html", "old/story.html"]:
         tree = page(site, path)
-        assert tree.xpath("//link[@rel='canonical']/@href") == ["https://example.org/news/articles/a/"]
-        assert tree.xpath("//meta[@http-equiv='refresh']/@content") == \
-            ["0; url=https://example.org/news/articles/a/"]
+        assert tree.xpath("//link[@rel='canonical']/@href") == [
+            "https://example.org/news/articles/a/"
+        ]
+        assert tree.xpath("//meta[@http-equiv='refresh']/@content") == [
+            "0; url=https://example.org/news/articles/a/"
+        ]
     assert site.read("_redirects").splitlines() == [
-        "/news/old/khabar-1/ /news/articles/a/ 301", "/news/old/story.html /news/articles/a/ 301"]
+        "/news/old/khabar-1/ /news/articles/a/ 301",
+        "/news/old/story.html /news/articles/a/ 301",
+    ]
     site.add("b", title="ب", aliases=["old/khabar-1"])
     assert site.build() == 1
     assert "claim the URL /old/khabar-1/" in capsys.readouterr().err
@@ -137,8 +148,9 @@ def test_date_archives_are_paginated_and_linked_from_the_date(site: SiteFolder) 
     assert site.build() == 0
     article = page(site, "articles/a3/index.html")
     assert article.xpath("//p[@class='meta']/a/@href")[0] == "/archive/2023/08/"
-    assert texts(page(site, "archive/2023/08/page/3/index.html"), "//h2[@class='card-title']") == \
-        ["خبر 1"]
+    assert texts(page(site, "archive/2023/08/page/3/index.html"), "//h2[@class='card-title']") == [
+        "خبر 1"
+    ]
     index = page(site, "archive/index.html")
     assert texts(index, "//section//li") == ["أغسطس 2023 (5)", "يوليو 2023 (1)"]
     assert len(texts(page(site, "archive/2023/index.html"), "//h2[@class='card-title']")) == 2
@@ -153,11 +165,13 @@ def test_date_archives_are_paginated_and_linked_from_the_date(site: SiteFolder) 
         ("ar_EG", "latin", True, "21 أغسطس 2023 (5 صفر 1445 هـ)"),
     ],
 )
-def test_dates_are_shown_as_arabic_readers_read_them(site: SiteFolder, locale: str,
-                                                     numerals: str, hijri: bool,
-                                                     shown: str) -> None:
-    site.set_config(f"title: t\nbase_url: https://example.org/\nlocale: {locale}\n"
-                    f"numerals: {numerals}\nhijri: {str(hijri).lower()}\ntimezone: Asia/Riyadh\n")
+def test_dates_are_shown_as_arabic_readers_read_them(
+    site: SiteFolder, locale: str, numerals: str, hijri: bool, shown: str
+) -> None:
+    site.set_config(
+        f"title: t\nbase_url: https://example.org/\nlocale: {locale}\n"
+        f"numerals: {numerals}\nhijri: {str(hijri).lower()}\ntimezone: Asia/Riyadh\n"
+    )
     site.add("a", date="2023-08-20T22:00:00+00:00")  # the 21st in Riyadh
     assert site.build() == 0
     tree = page(site, "articles/a/index.html")
@@ -201,10 +215,14 @@ def test_news_sitemap_holds_the_two_days_before_now(site: SiteFolder, monkeypatc
     site.add("old", title="قديم", date="2023-08-19T23:00:00+00:00")
     assert site.build() == 0
     tree = lxml.etree.fromstring((site.output / "news-sitemap.xml").read_bytes())
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-          "n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "n": "http://www.google.com/schemas/sitemap-news/0.9",
+    }
     assert tree.xpath("//s:loc/text()", namespaces=ns) == [
-        "https://example.org/news/articles/today/", "https://example.org/news/articles/yesterday/"]
+        "https://example.org/news/articles/today/",
+        "https://example.org/news/articles/yesterday/",
+    ]
     assert tree.xpath("//n:title/text()", namespaces=ns)[0] == "اليوم & غداً"
     assert set(tree.xpath("//n:language/text()", namespaces=ns)) == {"ar"}
     assert set(tree.xpath("//n:name/text()", namespaces=ns)) == {"موقع الاختبار"}
@@ -241,8 +259,10 @@ def test_static_pages_are_in_the_footer_and_sitemap(site: SiteFolder) -> None:
 
 def test_importing_the_seed_gives_the_example_sites_article(tmp_path: Path) -> None:
     site = SiteFolder(tmp_path / "imported")
-    site.set_config("title: أخبار صدى\nbase_url: https://example.org/news/\n"
-                    "timezone: Africa/Cairo\nlocale: ar_EG\nhijri: true\n")
+    site.set_config(
+        "title: أخبار صدى\nbase_url: https://example.org/news/\n"
+        "timezone: Africa/Cairo\nlocale: ar_EG\nhijri: true\n"
+    )
     seed = REPO / "tests" / "fixtures" / "seed" / "sada-elbalad-2023-08-21.txt"
     done = run_cli("import", str(seed), "--config", str(site.config), "--with-related")
     assert done.returncode == 0, done.stderr
@@ -252,13 +272,30 @@ def test_importing_the_seed_gives_the_example_sites_article(tmp_path: Path) -> N
     env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"}
     assert run_cli("build", "--config", str(site.config), "--no-search", env=env).returncode == 0
     example = tmp_path / "example"
-    assert run_cli("build", "--config", str(REPO / "config.yaml"), "--output", str(example),
-                   "--no-search", env=env).returncode == 0
+    assert (
+        run_cli(
+            "build",
+            "--config",
+            str(REPO / "config.yaml"),
+            "--output",
+            str(example),
+            "--no-search",
+            env=env,
+        ).returncode
+        == 0
+    )
     slug = "وفد-عسكري-إيراني-يزور-موسكو-وسط-الحرب-في-أوكرانيا"
     mine = lxml.html.parse(str(site.output / "articles" / slug / "index.html")).getroot()
-    theirs = lxml.html.parse(str(example / "articles/iranian-military-delegation-moscow/index.html")).getroot()
-    for xpath in ["//h1", "//p[@class='meta']//time[1]", "//div[@class='body']/p",
-                  "//p[@class='source']", "//section[@class='keywords']//a",
-                  "//section[@class='read-also']//a"]:
+    theirs = lxml.html.parse(
+        str(example / "articles/iranian-military-delegation-moscow/index.html")
+    ).getroot()
+    for xpath in [
+        "//h1",
+        "//p[@class='meta']//time[1]",
+        "//div[@class='body']/p",
+        "//p[@class='source']",
+        "//section[@class='keywords']//a",
+        "//section[@class='read-also']//a",
+    ]:
         assert texts(mine, xpath) == texts(theirs, xpath), xpath
     assert quote(slug) in (site.output / "sitemap.xml").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 import io
 
 from conftest import SiteFolder
+
 from site_builder.progress import Progress
 
 

@@ -46,7 +46,7 @@ def test_new_writes_a_draft_in_the_year_and_month_folder(site: SiteFolder, capsy
         "tags": ["اقتصاد", "الذهب", "أسواق"],
         "draft": True,
         "id": "tag:example.org,2023-11-15:%D8%A7%D9%84%D8%B0%D9%87%D8%A8-%D9%8A%D8%B1%D8%AA"
-              "%D9%81%D8%B9-%D9%84%D8%A3%D8%B9%D9%84%D9%89-%D9%85%D8%B3%D8%AA%D9%88%D9%89",
+        "%D9%81%D8%B9-%D9%84%D8%A3%D8%B9%D9%84%D9%89-%D9%85%D8%B3%D8%AA%D9%88%D9%89",
     }
 
 
@@ -63,15 +63,30 @@ def test_new_draft_builds_unchanged_and_only_with_drafts(site: SiteFolder) -> No
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("title", [
-    "عنوان: فيه نقطتان", "# ليس تعليقاً", "«اقتباس» و'مفرد' و\"مزدوج\"", "---", "- شرطة",
-    "yes", "1984", "null", "[قائمة]", "{خريطة}", "@بداية", "مرحباً بالعالم 😀", "a\tb",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "عنوان: فيه نقطتان",
+        "# ليس تعليقاً",
+        "«اقتباس» و'مفرد' و\"مزدوج\"",
+        "---",
+        "- شرطة",
+        "yes",
+        "1984",
+        "null",
+        "[قائمة]",
+        "{خريطة}",
+        "@بداية",
+        "مرحباً بالعالم 😀",
+        "a\tb",
+    ],
+)
 def test_any_title_reads_back_the_same(site: SiteFolder, title: str) -> None:
     assert new(site, title, "--slug", "t") == 0
     path = site.root / "content/2023/11/t.md"
-    article, problems = parse_article(path.read_text(encoding="utf-8"), path, "t.md",
-                                      ZoneInfo("Africa/Cairo"))
+    article, problems = parse_article(
+        path.read_text(encoding="utf-8"), path, "t.md", ZoneInfo("Africa/Cairo")
+    )
     assert problems == []
     assert article is not None and article.title == " ".join(title.split())
     assert article.draft and article.id.startswith("tag:example.org,2023-11-15:")
@@ -113,12 +128,15 @@ def test_new_with_a_broken_config_names_it(site: SiteFolder, capsys) -> None:
     assert "base_url" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    ("وفد عسكري إيراني يزور موسكو", "وفد-عسكري-إيراني-يزور-موسكو"),
-    ("خبرٌ مُشَكَّل", "خبر-مشكل"),
-    ("Gold: Up 2%", "gold-up-2"),
-    ("كلمة " * 30, "-".join(["كلمة"] * 12)),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("وفد عسكري إيراني يزور موسكو", "وفد-عسكري-إيراني-يزور-موسكو"),
+        ("خبرٌ مُشَكَّل", "خبر-مشكل"),
+        ("Gold: Up 2%", "gold-up-2"),
+        ("كلمة " * 30, "-".join(["كلمة"] * 12)),
+    ],
+)
 def test_title_slug_keeps_arabic_letters_and_cuts_at_a_word(title: str, slug: str) -> None:
     assert title_slug(title) == slug
     assert len(title_slug(title)) <= MAX_SLUG
@@ -129,9 +147,15 @@ def test_init_makes_a_site_that_builds_at_once(in_tmp: Path, capsys) -> None:
     out = capsys.readouterr().out
     site = SiteFolder(in_tmp / "mysite")
     config = yaml.safe_load(site.config.read_text(encoding="utf-8"))
-    assert config == {"title": "موقعي الإخباري", "description": "",
-                      "base_url": "https://example.org/", "language": "ar", "direction": "rtl",
-                      "timezone": "Asia/Riyadh", "locale": "ar"}
+    assert config == {
+        "title": "موقعي الإخباري",
+        "description": "",
+        "base_url": "https://example.org/",
+        "language": "ar",
+        "direction": "rtl",
+        "timezone": "Asia/Riyadh",
+        "locale": "ar",
+    }
     [sample] = (site.root / "content").rglob("*.md")
     assert sample.parent == site.root / "content/2023/11"
     assert "mysite/config.yaml" in out and "site-builder serve" in out

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from checks import or_fail
 from checks.browser import chromium, serve
 from checks.html import check_html_dir
-from conftest import REPO, FIXED_NOW, SiteFolder, article
+from conftest import FIXED_NOW, REPO, SiteFolder, article
 
 SEED_WORD = "ساليوكوف"  # the Russian general in the seed article, in no other article
 
@@ -20,10 +19,21 @@ SEED_WORD = "ساليوكوف"  # the Russian general in the seed article, in no
 @pytest.fixture(scope="module")
 def searchable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("search") / "output"
-    done = subprocess.run([sys.executable, "-m", "site_builder", "build", "--config",
-                           str(REPO / "config.yaml"), "--output", str(output)],
-                          capture_output=True, text=True,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_NOW})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "site_builder",
+            "build",
+            "--config",
+            str(REPO / "config.yaml"),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_NOW},
+    )
     assert done.returncode == 0, done.stderr
     return output
 
@@ -47,7 +57,9 @@ def test_searching_a_seed_word_in_a_browser_finds_the_seed_article(searchable: P
         page.goto(base + "search/?q=" + SEED_WORD)
         result = page.locator(".pagefind-ui__result-link").first
         result.wait_for(timeout=15000)
-        assert result.get_attribute("href").endswith("/articles/iranian-military-delegation-moscow/")
+        assert result.get_attribute("href").endswith(
+            "/articles/iranian-military-delegation-moscow/"
+        )
         assert "وفد عسكري إيراني" in result.inner_text()
         # the header's search box leads to the same page
         page.goto(base)
@@ -65,8 +77,9 @@ def test_no_search_skips_the_index(site: SiteFolder) -> None:
     assert not (site.output / "search").exists()
 
 
-def test_a_missing_pagefind_binary_is_a_clear_message(site: SiteFolder, monkeypatch,
-                                                      capsys) -> None:
+def test_a_missing_pagefind_binary_is_a_clear_message(
+    site: SiteFolder, monkeypatch, capsys
+) -> None:
     from site_builder.cli import main
 
     monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # the package is not installed

@@ -103,8 +103,9 @@ def test_the_site_is_served_under_its_base_path(site: SiteFolder) -> None:
 
 
 @pytest.mark.parametrize("base_path", ["/أخبار/", quote("/أخبار/")])
-def test_a_base_path_in_arabic_is_served_however_it_is_written(tmp_path: Path,
-                                                               base_path: str) -> None:
+def test_a_base_path_in_arabic_is_served_however_it_is_written(
+    tmp_path: Path, base_path: str
+) -> None:
     (tmp_path / "index.html").write_text("<body>الرئيسية</body>", encoding="utf-8")
     with serving_folder(tmp_path, base_path) as (root, _):
         status, headers, _ = get(f"{root}/")
@@ -123,12 +124,15 @@ def test_only_the_hosts_the_flag_names_are_answered(site: SiteFolder) -> None:
         assert get(f"{root}/news/", host=f"attacker.example:{port}")[0] == 421
 
 
-@pytest.mark.parametrize(("html", "expected"), [
-    (b"<html><body><p>x</p></body></html>", b"<html><body><p>x</p>TAG</body></html>"),
-    (b"<BODY>x</BODY>", b"<BODY>xTAG</BODY>"),
-    (b"<p>no body tag</p>", b"<p>no body tag</p>TAG"),
-    (b"<p>&lt;/body&gt; in text</p></body>", b"<p>&lt;/body&gt; in text</p>TAG</body>"),
-])
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (b"<html><body><p>x</p></body></html>", b"<html><body><p>x</p>TAG</body></html>"),
+        (b"<BODY>x</BODY>", b"<BODY>xTAG</BODY>"),
+        (b"<p>no body tag</p>", b"<p>no body tag</p>TAG"),
+        (b"<p>&lt;/body&gt; in text</p></body>", b"<p>&lt;/body&gt; in text</p>TAG</body>"),
+    ],
+)
 def test_inject_puts_the_script_before_the_last_body_end(html: bytes, expected: bytes) -> None:
     tag = b'<script src="/__reload.js" data-version="v"></script>'
     assert inject(html, "v") == expected.replace(b"TAG", tag)
@@ -162,8 +166,9 @@ def test_a_broken_article_keeps_the_last_good_site_until_the_fix(site: SiteFolde
 def test_a_theme_being_edited_shows_its_template_error(site: SiteFolder) -> None:
     site.add("one", title=TITLE)
     shutil.copytree(REPO / "themes" / "default", site.root / "mytheme")
-    site.config.write_text(site.config.read_text(encoding="utf-8") + "theme: mytheme\n",
-                           encoding="utf-8")
+    site.config.write_text(
+        site.config.read_text(encoding="utf-8") + "theme: mytheme\n", encoding="utf-8"
+    )
     state = LiveState("/news/")
     preview = Preview(site.config, site.root / "preview", state, drafts=True)
     preview.rebuild()
@@ -196,8 +201,10 @@ class Served:
     err: Path
 
     def logs(self) -> str:
-        return (f"stdout:\n{self.out.read_text(encoding='utf-8', errors='replace')}\n"
-                f"stderr:\n{self.err.read_text(encoding='utf-8', errors='replace')}")
+        return (
+            f"stdout:\n{self.out.read_text(encoding='utf-8', errors='replace')}\n"
+            f"stderr:\n{self.err.read_text(encoding='utf-8', errors='replace')}"
+        )
 
     def stop(self) -> int:
         """Ctrl-C, as an editor stops it."""
@@ -218,9 +225,22 @@ def serve_command(config: Path, *flags: str) -> Iterator[Served]:
     out, err = logs.with_suffix(".out"), logs.with_suffix(".err")
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "site_builder", "serve", "--config", str(config),
-             "--port", str(port), *flags],
-            stdout=stdout, stderr=stderr, cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            [
+                sys.executable,
+                "-m",
+                "site_builder",
+                "serve",
+                "--config",
+                str(config),
+                "--port",
+                str(port),
+                *flags,
+            ],
+            stdout=stdout,
+            stderr=stderr,
+            cwd=REPO,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     served = Served(process, f"http://127.0.0.1:{port}", out, err)
     try:
         deadline = time.monotonic() + 60
@@ -231,8 +251,9 @@ def serve_command(config: Path, *flags: str) -> Iterator[Served]:
                 assert not state["problems"], "the first build failed\n" + served.logs()
                 if state["builds"] >= 1:
                     break
-            assert time.monotonic() < deadline, "serve never finished its first build\n" + \
-                served.logs()
+            assert time.monotonic() < deadline, (
+                "serve never finished its first build\n" + served.logs()
+            )
             time.sleep(0.1)
         yield served
     finally:
@@ -247,16 +268,16 @@ def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-test-deps", pytrace=False)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                              headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield launched
         finally:
             launched.close()
 
 
-def test_an_open_page_follows_edits_shows_errors_and_clears_them(site: SiteFolder,
-                                                                 browser) -> None:
+def test_an_open_page_follows_edits_shows_errors_and_clears_them(site: SiteFolder, browser) -> None:
     from playwright.sync_api import expect
 
     one = site.add("one", title=TITLE)
