@@ -163,7 +163,8 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
         pack.flush()
         _bodies.clear()  # a lookup belongs to one build's site and store
         workers.shared["jobs"] = all_jobs
-        workers.shared["render"] = (site, context, staging.root, pack.path, pack.index)
+        workers.shared["render"] = (site, context, staging.root, pack.path, pack.index,
+                                    staging.reused)
         tasks = workers.batches(todo, 16)
         made: dict[str, tuple[int, int]] = {}
         for number, written in enumerate(workers.run(_render_batch, tasks, options.jobs), 1):
@@ -302,7 +303,7 @@ _bodies: dict[int, plan.Bodies] = {}
 
 def _render_batch(indices: list[int]) -> dict[str, tuple[int, int]]:
     """Make and write some jobs' files (runs in a worker process)."""
-    site, context, root, pack_path, pack_index = workers.shared["render"]
+    site, context, root, pack_path, pack_index, shared_inodes = workers.shared["render"]
     jobs = workers.shared["jobs"]
     bodies = _bodies.get(os.getpid())
     if bodies is None:
@@ -311,9 +312,26 @@ def _render_batch(indices: list[int]) -> dict[str, tuple[int, int]]:
     written = {}
     for index in indices:
         for output in plan.make(jobs[index], context):
-            write_file(root, output.path, output.data)
+            if shared_inodes:
+                write_file(root, output.path, output.data)
+            else:
+                _write_new(root, output.path, output.data)
             written[output.path] = _stat(root / output.path) or (0, 0)
     return written
+
+
+_folders: set[str] = set()
+
+
+def _write_new(root: Path, path: str, data: bytes) -> None:
+    """Write into a tree made by this build (no inode is shared with the live one)."""
+    folder = path.rpartition("/")[0]
+    key = f"{root}/{folder}"
+    if key not in _folders:
+        os.makedirs(key, exist_ok=True)
+        _folders.add(key)
+    with open(f"{root}/{path}", "wb") as handle:
+        handle.write(data)
 
 
 class _Stopwatch:

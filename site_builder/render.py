@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import dates, seo
 from .bodies import BodyRenderer
@@ -81,6 +82,7 @@ class Renderer:
         self._env: jinja2.Environment | None = None
         self._cards: dict[int, Values] = {}
         self._card_keys: dict[int, str] = {}
+        self._listed: dict[int, Values] = {}
         self._links: dict[str, Values] = {}
         self._dates: dict[tuple[int, int, int], Values] = {}
         self.shared = self._shared()
@@ -220,6 +222,16 @@ class Renderer:
         }
         self._cards[index] = card
         return card
+
+    def listed_card(self, index: int) -> Values:
+        """A card with its HTML made once: an article stands in many lists (home, tags,
+        section, writer, archives), and its card is the same in each."""
+        listed = self._listed.get(index)
+        if listed is None:
+            card = self.card(index)
+            macro = self.env.get_template("partials/card.html").module.card  # type: ignore[attr-defined]
+            listed = self._listed[index] = {**card, "html": Markup(macro(card))}
+        return listed
 
     def card_key(self, index: int) -> str:
         """A digest of an article's card, so a page's key need not hash whole cards."""
@@ -417,7 +429,7 @@ class Renderer:
         context.setdefault("jsonld", "")
         context["canonical"] = self.site.absolute(values["path"])
         if "cards" in values:
-            context["cards"] = [self.card(i) for i in values["cards"]]
+            context["cards"] = [self.listed_card(i) for i in values["cards"]]
         if values.get("lead") is not None:
             lead = values["lead"]
             context["lead"] = {**self.card(lead), "image": self.image(lead, eager=True)}
