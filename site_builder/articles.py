@@ -135,12 +135,10 @@ def parse_article(
     text: str, file: Path, shown: str, tz: ZoneInfo
 ) -> tuple[Article | None, list[Problem]]:
     """Turn a file's text into an Article, or the problems that stop it."""
-    part = front_matter.split(text)
-    if isinstance(part, front_matter.SplitError):
-        return None, [Problem(shown, part.line, part.message, part.fix)]
-    parsed = front_matter.parse(part)
-    if isinstance(parsed, front_matter.SplitError):
-        return None, [Problem(shown, parsed.line, parsed.message, parsed.fix)]
+    loaded = front_matter.load(text)
+    if isinstance(loaded, front_matter.SplitError):
+        return None, [Problem(shown, loaded.line, loaded.message, loaded.fix)]
+    part, parsed = loaded
     fields = _Fields(parsed, shown, tz)
     values = fields.values(file, part.body, part.body_line)
     if fields.errors:

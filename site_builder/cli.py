@@ -143,9 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _import(args: argparse.Namespace) -> int:
     from .importer import import_files
 
-    config = _load_config(args.config)
-    if isinstance(config, list):
-        _show(config, args.config.parent)
+    config = _config(args.config)
+    if config is None:
         return CONTENT_ERROR
     into = args.into.resolve() if args.into else config.content_dir
     result = import_files(list(args.files), into, config.base_url, args.with_related)
@@ -166,14 +165,18 @@ def _show(problems: list[Problem], root: Path, quiet: bool = False) -> None:
         sys.stderr.write(as_text(shown, root))
 
 
-def _load_config(path: Path) -> config_module.Config | list[Problem]:
-    return config_module.load(path)
+def _config(path: Path) -> config_module.Config | None:
+    """The site's config, or None once its problems are shown."""
+    config = config_module.load(path)
+    if isinstance(config, list):
+        _show(config, path.parent)
+        return None
+    return config
 
 
 def _build(args: argparse.Namespace) -> int:
-    config = _load_config(args.config)
-    if isinstance(config, list):
-        _show(config, args.config.parent)
+    config = _config(args.config)
+    if config is None:
         return CONTENT_ERROR
     options = Options(
         output=args.output.resolve() if args.output else None,
@@ -210,7 +213,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    config = _load_config(args.config)
+    config = config_module.load(args.config)
     if isinstance(config, list):
         problems = config
         root = args.config.parent
@@ -229,9 +232,8 @@ def _check(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from . import serve  # watchfiles is only needed here
 
-    config = _load_config(args.config)
-    if isinstance(config, list):
-        _show(config, args.config.parent)
+    config = _config(args.config)
+    if config is None:
         return CONTENT_ERROR
     try:
         server = serve.PreviewServer(
@@ -248,9 +250,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    config = _load_config(args.config)
-    if isinstance(config, list):
-        _show(config, args.config.parent)
+    config = _config(args.config)
+    if config is None:
         return CONTENT_ERROR
     written = scaffold.new_article(config, args.title, build_now(), args.tags, args.slug)
     if isinstance(written, Problem):

@@ -136,3 +136,14 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
         if isinstance(key_node.value, str):
             lines[key_node.value] = first_line + key_node.start_mark.line
     return FrontMatter({str(k): v for k, v in data.items()}, lines)
+
+
+def load(text: str) -> tuple[Split, FrontMatter] | SplitError:
+    """Split a file's text and parse its front matter, or say what stops it."""
+    part = split(text)
+    if isinstance(part, SplitError):
+        return part
+    parsed = parse(part)
+    if isinstance(parsed, SplitError):
+        return parsed
+    return part, parsed

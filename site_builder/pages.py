@@ -41,12 +41,10 @@ RESERVED = frozenset(
 
 def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, list[Problem]]:
     """A static page: front matter with a title and an optional slug, then Markdown."""
-    part = front_matter.split(text)
-    if isinstance(part, front_matter.SplitError):
-        return None, [Problem(shown, part.line, part.message, part.fix)]
-    parsed = front_matter.parse(part)
-    if isinstance(parsed, front_matter.SplitError):
-        return None, [Problem(shown, parsed.line, parsed.message, parsed.fix)]
+    loaded = front_matter.load(text)
+    if isinstance(loaded, front_matter.SplitError):
+        return None, [Problem(shown, loaded.line, loaded.message, loaded.fix)]
+    part, parsed = loaded
     title = parsed.data.get("title")
     slug = parsed.data.get("slug", file.stem)
     problems = []
