@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from . import front_matter
 from .dates import parse_date
+from .front_matter import strip_forbidden
 from .problems import Problem
 from .slugs import is_valid_segment
 from .tags import clean_spelling, split_tags
@@ -90,6 +91,13 @@ def read_text(file: Path, shown: str, root: Path) -> str | Problem:
     """The file's text, or why it cannot be an article."""
     try:
         real = file.resolve(strict=True)
+    except RuntimeError:  # Python 3.11's pathlib says so for a link that loops
+        return Problem(
+            shown,
+            None,
+            "the file is a link that points back to itself (a loop)",
+            "replace the link with the article itself",
+        )
     except OSError as error:
         return Problem(
             shown,
@@ -218,6 +226,10 @@ class _Fields:
 
     def text(self, key: str, required: bool = False, fix: str = "") -> str | None:
         value = self.data.get(key)
+        if value is None and key in self.data:
+            if required:
+                self.problem(key, f"'{key}' has no value", fix)
+            return None
         if value is None:
             if required:
                 self.problems.append(
@@ -242,11 +254,14 @@ class _Fields:
                 return str(value)
             self.problem(key, f"'{key}' must be text, not a number", f'{key}: "{value}"')
             return None
-        return value
+        return strip_forbidden(value)
 
     def when(self, key: str, required: bool = False) -> datetime | None:
         fix = f"{key}: 2023-08-21 (or 2023-08-21T14:30:00+03:00)"
         value = self.data.get(key)
+        if value is None and key in self.data:
+            self.problem(key, f"'{key}' has no value", fix)
+            return None
         if value is None:
             if required:
                 self.problems.append(
@@ -257,13 +272,15 @@ class _Fields:
             return None
         parsed = parse_when(value, self.tz)
         if parsed is None:
-            self.problem(key, f"'{key}' is not a date: {value!r}", fix)
+            self.problem(key, f"'{key}' is not a date: {shown_value(value)}", fix)
         return parsed
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            self.problem(key, f"'{key}' must be true or false, not {value!r}", f"{key}: true")
+            self.problem(
+                key, f"'{key}' must be true or false, not {shown_value(value)}", f"{key}: true"
+            )
             return False
         return value
 
@@ -272,11 +289,11 @@ class _Fields:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(split_tags(value))
+            return tuple(split_tags(strip_forbidden(value)))
         if isinstance(value, list) and all(
             isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
         ):
-            names = [clean_spelling(str(v)) for v in value]
+            names = [clean_spelling(strip_forbidden(str(v))) for v in value]
             return tuple(dict.fromkeys(n for n in names if n))
         self.problem(
             key,
@@ -301,7 +318,7 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, str) and value.strip():
-            return Source(value.strip())
+            return Source(strip_forbidden(value.strip()))
         if (
             isinstance(value, dict)
             and isinstance(value.get("name"), str)
@@ -312,17 +329,26 @@ class _Fields:
             if url and not url.startswith(("http://", "https://")):
                 self.problem(
                     "source",
-                    f"the source's url must start with https://, not {url!r}",
+                    f"the source's url must start with http:// or https://, not {url!r}",
                     "source: {name: صدى البلد, url: https://www.elbalad.news/}",
                 )
                 return None
-            return Source(value["name"].strip(), url)
+            return Source(strip_forbidden(value["name"].strip()), url)
         self.problem(
             "source",
             "'source' must be a name, or a mapping with name and url",
             "source: صدى البلد  or  source: {name: صدى البلد, url: https://…}",
         )
         return None
+
+
+def shown_value(value: Any) -> str:
+    """A value for a message: short, and never expanded (a YAML alias can nest a
+    small file into a structure too large to print)."""
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def parse_when(value: Any, tz: ZoneInfo) -> datetime | None:

@@ -134,6 +134,10 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
     )
     context = plan.Context(renderer, feeds.Entries(site), config.cache_dir)
     all_jobs = list(plan.jobs(site, context, config.theme / "static"))
+    clashes = _path_clashes(all_jobs)
+    if clashes:
+        result.problems += clashes
+        return result
     keys = [job.key(salt, context) for job in all_jobs]
     result.articles, result.tags = len(site.articles), len(site.tags)
     result.feeds = sum(len(job.paths) for job in all_jobs if job.kind == "feed")
@@ -163,8 +167,14 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
         pack.flush()
         _bodies.clear()  # a lookup belongs to one build's site and store
         workers.shared["jobs"] = all_jobs
-        workers.shared["render"] = (site, context, staging.root, pack.path, pack.index,
-                                    staging.reused)
+        workers.shared["render"] = (
+            site,
+            context,
+            staging.root,
+            pack.path,
+            pack.index,
+            staging.reused,
+        )
         tasks = workers.batches(todo, 16)
         made: dict[str, tuple[int, int]] = {}
         for number, written in enumerate(workers.run(_render_batch, tasks, options.jobs), 1):
@@ -277,6 +287,25 @@ def _output_intact(target: Path, cache: Cache, search_on: bool) -> bool:
     if search_on != (target / "pagefind").is_dir():
         return False
     return all(_stat(target / path) == known[1:] for path, known in cache.state.outputs.items())
+
+
+def _path_clashes(all_jobs: list[plan.Job]) -> list[Problem]:
+    """Two outputs with one path (a safety net under the model's own URL checks)."""
+    owner: dict[str, str] = {}
+    problems = []
+    for job in all_jobs:
+        for path in job.paths:
+            if path in owner:
+                problems.append(
+                    Problem(
+                        path,
+                        None,
+                        f"two outputs would be written at {path}: {owner[path]} and {job.name}",
+                        "change the slug or alias that makes one of them",
+                    )
+                )
+            owner.setdefault(path, job.name)
+    return problems
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

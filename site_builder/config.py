@@ -157,13 +157,13 @@ SCHEMA: dict[str, Key] = {
     "base_url": Key(
         (str,), required=True, check=_base_url, fix="base_url: https://example.org/news/"
     ),
-    "description": Key((str,)),
+    "description": Key((str,), fix="description: نشرة أخبار يومية"),
     "language": Key((str,), check=_language, fix="language: ar (or ar-EG)"),
     "direction": Key((str,), check=_one_of("rtl", "ltr"), fix="direction: rtl"),
     "timezone": Key((str,), check=_timezone, fix="timezone: Africa/Cairo"),
-    "content_dir": Key((str,)),
-    "pages_dir": Key((str,)),
-    "output_dir": Key((str,)),
+    "content_dir": Key((str,), fix="content_dir: content (a folder, relative to the config)"),
+    "pages_dir": Key((str,), fix="pages_dir: pages (a folder, relative to the config)"),
+    "output_dir": Key((str,), fix="output_dir: output (a folder, relative to the config)"),
     "theme": Key((str,), fix="theme: themes/my-theme (a folder with templates/ and static/)"),
     "per_page": Key((int,), check=_positive, fix="per_page: 20"),
     "feed_items": Key((int,), check=_positive, fix="feed_items: 50"),
@@ -174,7 +174,7 @@ SCHEMA: dict[str, Key] = {
     "hijri": Key((bool,), fix="hijri: true"),
     "related_count": Key((int,), check=_not_negative, fix="related_count: 4"),
     "unsafe_html": Key((bool,), fix="unsafe_html: false"),
-    "cache_dir": Key((str,)),
+    "cache_dir": Key((str,), fix="cache_dir: .cache (a folder, relative to the config)"),
     "authors": Key(
         (dict,), check=_authors, fix="authors: {اسم الكاتب: {name: …, bio: …, image: …}}"
     ),

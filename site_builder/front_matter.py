@@ -22,6 +22,37 @@ _StringDatesLoader.yaml_implicit_resolvers = {
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TRUE_FALSE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class _ArticleLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Front matter as authors mean it: every scalar is text but true, false and null.
+
+    YAML 1.1 would read `title: 12:30` as 750 (base 60), `tags: [010]` as 8 (octal),
+    a date as a date and `tags: [no]` as false; no article key is a number, so
+    nothing is read as one, and only true and false are booleans.
+    """
+
+
+_ArticleLoader.yaml_implicit_resolvers = {}
+for _first, _resolvers in _Loader.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag == _NULL:
+            _ArticleLoader.yaml_implicit_resolvers.setdefault(_first, []).append((_tag, _regexp))
+for _first in "tTfF":
+    _ArticleLoader.yaml_implicit_resolvers.setdefault(_first, []).append((_BOOL, _TRUE_FALSE))
+
+# Characters no XML document (feeds, sitemaps) may hold: C0 controls but tab, line
+# feed and carriage return, and the non-characters U+FFFE and U+FFFF.
+_FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+
+
+def strip_forbidden(text: str) -> str:
+    """Text without the characters no page or feed can carry."""
+    return text.translate(_FORBIDDEN)
+
 
 @dataclass(frozen=True)
 class Split:
@@ -52,10 +83,10 @@ class FrontMatter:
 
 
 def normalise_text(text: str) -> str:
-    """Drop a byte-order mark and turn CRLF and CR line ends into LF."""
+    """Drop a byte-order mark and control characters; turn CRLF and CR line ends into LF."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_forbidden(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def split(text: str) -> Split | SplitError:
@@ -91,10 +122,14 @@ _FIX_START = (
 
 def parse(part: Split) -> FrontMatter | SplitError:
     """Parse the YAML of the front matter into a mapping, keeping key lines."""
-    return parse_mapping(part.yaml_text, part.yaml_line, what="the front matter")
+    return parse_mapping(
+        part.yaml_text, part.yaml_line, what="the front matter", loader=_ArticleLoader
+    )
 
 
-def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitError:
+def parse_mapping(
+    text: str, first_line: int, what: str, loader: type = _StringDatesLoader
+) -> FrontMatter | SplitError:
     """Parse YAML text that must be a mapping; lines count from first_line."""
     indent_tab = _INDENT_TAB.search(text)
     if indent_tab:
@@ -102,7 +137,8 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
         return SplitError(
             line, f"a tab in {what} (YAML indents with spaces only)", "replace the tab with spaces"
         )
-    loader = _StringDatesLoader(text)
+    last_line = first_line + text.count("\n")
+    loader = loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -110,9 +146,12 @@ def parse_mapping(text: str, first_line: int, what: str) -> FrontMatter | SplitE
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and "end of stream" in (error.problem or ""):
+        problem = error.problem or ""
+        if error.context_mark and (
+            "end of stream" in problem or "did not find expected" in problem
+        ):
             mark = error.context_mark  # where the unclosed quote or bracket opened
-        line = first_line + (mark.line if mark else 0)
+        line = min(first_line + (mark.line if mark else 0), last_line)
         return SplitError(
             line,
             f"{what} is not valid YAML: {error.problem or 'it does not parse'}",

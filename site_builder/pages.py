@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import front_matter
+from .paths import is_own, own_names
 from .problems import Problem
 from .slugs import is_valid_segment
 
@@ -23,22 +24,6 @@ class StaticPage:
         return f"{self.slug}/"
 
 
-RESERVED = frozenset(
-    {
-        "articles",
-        "tags",
-        "page",
-        "static",
-        "archive",
-        "search",
-        "pagefind",
-        "sections",
-        "authors",
-        "sitemaps",
-    }
-)
-
-
 def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, list[Problem]]:
     """A static page: front matter with a title and an optional slug, then Markdown."""
     loaded = front_matter.load(text)
@@ -54,14 +39,19 @@ def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, li
                 shown, parsed.line_of("title"), "the page needs a 'title' (text)", "title: من نحن"
             )
         )
-    if not isinstance(slug, str) or not is_valid_segment(slug) or slug in RESERVED:
+    if (
+        not isinstance(slug, str)
+        or not is_valid_segment(slug)
+        or is_own(slug)
+        or slug == "articles"
+    ):
         problems.append(
             Problem(
                 shown,
                 parsed.line_of("slug"),
                 f"the page's slug {slug!r} is not a free URL segment",
                 "slug: about (letters, digits and '-', not a name the site uses "
-                f"itself: {', '.join(sorted(RESERVED))})",
+                f"itself: articles, {own_names()})",
             )
         )
     if problems:

@@ -12,6 +12,7 @@ from .cache import digest
 from .config import Config
 from .images import LeadImage
 from .pages import StaticPage
+from .paths import is_own, own_names
 from .problems import Problem
 from .related import RelatedItem, select_related
 from .slugs import url_quote
@@ -225,7 +226,16 @@ def _url_clashes(site: Site) -> list[Problem]:
     claims = [(path, site.articles[i], "slug") for i, path in enumerate(site.paths)]
     claims += [(path, site.articles[i], "aliases") for path, i in site.aliases]
     for path, article, key in claims:
-        if path in owner:
+        if is_own(path):
+            problems.append(
+                Problem(
+                    article.shown,
+                    article.line_of(key),
+                    f"the URL /{path} is one the site makes itself",
+                    f"choose another '{key}:' (not one of: {own_names()})",
+                )
+            )
+        elif path in owner:
             problems.append(
                 Problem(
                     article.shown,

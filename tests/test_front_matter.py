@@ -58,7 +58,7 @@ def test_body_line_counts_from_the_top_of_the_file() -> None:
         ("just text", 2, "a str"),
         ("title: a\n\tdate: 2023-08-21", 3, "tab"),
         ('title: "unclosed\ndate: 2023', 2, "not valid YAML"),
-        ("title: a\ntitle: [b", 4, "not valid YAML"),
+        ("title: a\ntitle: [b", 3, "not valid YAML"),
         ("", 2, "empty"),
     ],
 )
