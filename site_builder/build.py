@@ -174,11 +174,15 @@ def build(config: Config, options: Options, progress: Progress | None = None) ->
             pack.path,
             pack.index,
             staging.reused,
+            target,
         )
         tasks = workers.batches(todo, 16)
         made: dict[str, tuple[int, int]] = {}
-        for number, written in enumerate(workers.run(_render_batch, tasks, options.jobs), 1):
+        for number, (written, kept) in enumerate(
+            workers.run(_render_batch, tasks, options.jobs), 1
+        ):
             made.update(written)
+            result.unchanged += kept
             if progress:
                 progress("render", number, len(tasks))
         result.written = len(made)
@@ -330,23 +334,40 @@ def _still_there(
 _bodies: dict[int, plan.Bodies] = {}
 
 
-def _render_batch(indices: list[int]) -> dict[str, tuple[int, int]]:
-    """Make and write some jobs' files (runs in a worker process)."""
-    site, context, root, pack_path, pack_index, shared_inodes = workers.shared["render"]
+def _render_batch(indices: list[int]) -> tuple[dict[str, tuple[int, int]], int]:
+    """Make some jobs' files and write those whose bytes changed (in a worker process);
+    a file made again with the bytes it had is carried over from the live tree."""
+    site, context, root, pack_path, pack_index, shared_inodes, target = workers.shared["render"]
     jobs = workers.shared["jobs"]
     bodies = _bodies.get(os.getpid())
     if bodies is None:
         bodies = _bodies[os.getpid()] = plan.Bodies(site, pack_path, pack_index)
     context.bodies = bodies
     written = {}
+    kept = 0
     for index in indices:
         for output in plan.make(jobs[index], context):
+            live = target / output.path
+            if _same_bytes(live, output.data):
+                Staging.carry(live, root / output.path, shared_inodes)
+                kept += 1
+                continue
             if shared_inodes:
                 write_file(root, output.path, output.data)
             else:
                 _write_new(root, output.path, output.data)
             written[output.path] = _stat(root / output.path) or (0, 0)
-    return written
+    return written, kept
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
 
 
 _folders: set[str] = set()

@@ -66,7 +66,18 @@ class Staging:
         if parent not in self._made:
             destination.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(parent)
-        if self.reused:
+        self.carry(existing, destination, self.reused)
+
+    @staticmethod
+    def carry(existing: Path, destination: Path, shared: bool) -> None:
+        """Link a live file into a tree (through a temporary name where inodes are shared)."""
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if shared:
+            try:
+                if os.path.samefile(existing, destination):
+                    return  # already the live file (and rename(2) would do nothing)
+            except OSError:
+                pass
             temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
             _link_or_copy(existing, temporary)
             os.replace(temporary, destination)

@@ -90,7 +90,7 @@ def read_sources(
             todo.append((name, shown_path(file, config)))
     workers.shared["reading"] = (config, convert)
     for (name, _), outcome in zip(todo, workers.run(_read_one, todo, jobs), strict=True):
-        results[name] = outcome
+        results[name] = _Outcome(outcome.parsed, outcome.problems, None)  # html goes to the pack
         sources.read += 1
         if progress is not None and (sources.read % 200 == 0 or sources.read == len(todo)):
             progress("read", sources.read, len(todo))
