@@ -49,8 +49,13 @@ for _first in "tTfF":
 _FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
 
 
+_ANY_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def strip_forbidden(text: str) -> str:
     """Text without the characters no page or feed can carry."""
+    if _ANY_FORBIDDEN.search(text) is None:  # a scan in C; translate() is per character
+        return text
     return text.translate(_FORBIDDEN)
 
 
