@@ -27,8 +27,8 @@ class Job:
     """One unit of work: a name to find it again, its values, and the files it writes."""
 
     name: str
-    kind: str  # "page", "feed", "image", "file" (bytes already made), "copy"
-    values: Any
+    kind: str  # "article", "page", "feed", "image", "file" (bytes already made), "copy"
+    values: Any  # for an article: its index (its values are made when it is rendered)
     paths: tuple[str, ...]
 
     def key(self, salt: str, context: Context) -> str:
@@ -36,6 +36,8 @@ class Job:
             return digest(salt, b"".join(o.data for o in self.values))
         if self.kind == "copy":
             return digest(salt, Path(self.values).read_bytes())
+        if self.kind == "article":
+            return context.renderer.article_key(self.values, salt)
         if self.kind == "page":
             return context.renderer.key(self.values, salt)
         if self.kind == "feed":
@@ -57,8 +59,7 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
     """Every job of the site, in a fixed order."""
     renderer = context.renderer
     for index in range(len(site.articles)):
-        values = renderer.article_values(index)
-        yield Job(f"article:{index}", "page", values, (values["path"] + "index.html",))
+        yield Job(f"article:{index}", "article", index, (site.paths[index] + "index.html",))
         image = site.images[index]
         if image is not None and image.local:
             folder = site.paths[index]
@@ -154,6 +155,8 @@ def make(job: Job, context: Context) -> list[Output]:
     """The files of one job."""
     bodies = context.bodies
     assert bodies is not None
+    if job.kind == "article":
+        return [context.renderer.html(context.renderer.article_values(job.values), bodies)]
     if job.kind == "page":
         return [context.renderer.html(job.values, bodies)]
     if job.kind == "feed":

@@ -260,6 +260,23 @@ class Renderer:
 
     # --- the values of each kind of page -------------------------------------------
 
+    def article_key(self, index: int, salt: str) -> str:
+        """What an article page's bytes depend on, without making its values: its card
+        and its related articles' cards, and what of the article the card leaves out."""
+        site = self.site
+        article = site.articles[index]
+        own = (
+            site.paths[index],
+            site.digests[index],
+            article.updated,
+            article.source,
+            tuple(site.authors[a].path + site.authors[a].name for a in site.article_authors[index]),
+            site.images[index],
+            site.related[index],
+        )
+        cards = [self.card_key(i) for i in (index, *site.related[index])]
+        return digest(salt, "article", repr(own), *cards)
+
     def article_values(self, index: int) -> Values:
         site, config = self.site, self.config
         article = site.articles[index]
