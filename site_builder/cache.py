@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 _MAGIC = b"site-builder-cache\n"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import workers
+from . import records, workers
 from .articles import find_files, parse_article, read_text
 from .bodies import BodyRenderer
 from .cache import Cache, digest
@@ -78,13 +78,8 @@ def read_sources(
         name = str(file)
         stamp = _stamp(file)
         hit = known.get(name)
-        if (
-            hit
-            and stamp
-            and hit[0] == stamp
-            and (pack is None or getattr(hit[1], "digest", "") in pack)
-        ):
-            results[name] = _Outcome(hit[1], [], None)  # type: ignore[arg-type]
+        if hit and stamp and hit[0] == stamp and (pack is None or hit[1][1] in pack):  # type: ignore[index]
+            results[name] = _Outcome(records.decode(hit[1]), [], None)  # type: ignore[arg-type]
             fresh[name] = hit
         else:
             todo.append((name, shown_path(file, config)))
@@ -103,7 +98,7 @@ def read_sources(
             pack.add(outcome.parsed.digest, outcome.html)
         stamp = _stamp(Path(name))
         if outcome.parsed is not None and not outcome.problems and stamp and convert:
-            fresh[name] = (stamp, outcome.parsed)
+            fresh[name] = (stamp, records.encode(outcome.parsed))
     if pack is not None:
         pack.flush()
     for file in files:
