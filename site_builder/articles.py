@@ -224,52 +224,43 @@ class _Fields:
             "lines": tuple(sorted(self.lines.items())),
         }
 
-    def text(self, key: str, required: bool = False, fix: str = "") -> str | None:
-        value = self.data.get(key)
-        if value is None and key in self.data:
+    def absent(self, key: str, required: bool, fix: str) -> bool:
+        """Whether a key has no value; a required one is then a problem."""
+        if self.data.get(key) is not None:
+            return False
+        if key in self.data:  # written, but with nothing after the colon
             if required:
                 self.problem(key, f"'{key}' has no value", fix)
-            return None
-        if value is None:
-            if required:
-                self.problems.append(
-                    Problem(
-                        self.shown,
-                        1,
-                        f"the front matter has no '{key}'",
-                        f"add a line '{fix}' between the '---' lines",
-                    )
+        elif required:
+            self.problems.append(
+                Problem(
+                    self.shown,
+                    1,
+                    f"the front matter has no '{key}'",
+                    f"add a line '{fix}' between the '---' lines",
                 )
+            )
+        return True
+
+    def text(self, key: str, required: bool = False, fix: str = "") -> str | None:
+        if self.absent(key, required, fix):
             return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        value = self.data[key]
+        if not isinstance(value, str):  # the loader reads every scalar as text but true/false
             kind = (
                 "a list"
                 if isinstance(value, list)
-                else ("a mapping" if isinstance(value, dict) else type(value).__name__)
+                else ("a mapping" if isinstance(value, dict) else "true or false")
             )
             self.problem(key, f"'{key}' must be text, not {kind}", fix)
-            return None
-        if not isinstance(value, str):
-            if required:  # a title of 1984 is text the author meant; quote it for them
-                return str(value)
-            self.problem(key, f"'{key}' must be text, not a number", f'{key}: "{value}"')
             return None
         return strip_forbidden(value)
 
     def when(self, key: str, required: bool = False) -> datetime | None:
         fix = f"{key}: 2023-08-21 (or 2023-08-21T14:30:00+03:00)"
-        value = self.data.get(key)
-        if value is None and key in self.data:
-            self.problem(key, f"'{key}' has no value", fix)
+        if self.absent(key, required or key in self.data, fix):
             return None
-        if value is None:
-            if required:
-                self.problems.append(
-                    Problem(
-                        self.shown, 1, f"the front matter has no '{key}'", f"add a line '{fix}'"
-                    )
-                )
-            return None
+        value = self.data[key]
         parsed = parse_when(value, self.tz)
         if parsed is None:
             self.problem(key, f"'{key}' is not a date: {shown_value(value)}", fix)
@@ -290,10 +281,8 @@ class _Fields:
             return ()
         if isinstance(value, str):
             return tuple(split_tags(strip_forbidden(value)))
-        if isinstance(value, list) and all(
-            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
-        ):
-            names = [clean_spelling(strip_forbidden(str(v))) for v in value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            names = [clean_spelling(strip_forbidden(v)) for v in value]
             return tuple(dict.fromkeys(n for n in names if n))
         self.problem(
             key,

@@ -262,19 +262,12 @@ def serve_command(config: Path, *flags: str) -> Iterator[Served]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from checks.browser import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    from checks.browser import CHROMIUM, chromium
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-test-deps", pytrace=False)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 def test_an_open_page_follows_edits_shows_errors_and_clears_them(site: SiteFolder, browser) -> None:
