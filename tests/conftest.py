@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from site_builder.cli import main
+
 # In CI the property tests run the same examples every time (a red build must be
 # the change's doing, never a new random draw); on a developer's machine they roam.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from site_builder.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = "1700000000"  # 2023-11-14: the example's 2023 articles are in the past
