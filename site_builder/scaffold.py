@@ -166,7 +166,7 @@ title: من نحن
 اكتب هنا تعريفاً بالموقع: من يحرره، وما الذي يغطيه، وكيف يراسلكم القراء.
 """
 
-GITIGNORE = "output/\n.cache/\n"
+GITIGNORE = "output/\n.output-*/\n.cache/\n"  # the output, its spare and staging trees, the cache
 
 
 def local_timezone() -> str:
