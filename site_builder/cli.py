@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, scaffold
+from . import __version__, scaffold, workers
 from . import config as config_module
 from .build import Options, build, check
 from .dates import build_now
@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--jobs",
         type=_jobs,
-        default=os.cpu_count() or 1,
+        default=workers.default_jobs(),
         help="worker processes (default: the number of cores)",
     )
     build_cmd.add_argument("--clean", action="store_true", help="ignore the cache")
@@ -208,7 +208,10 @@ def _build(args: argparse.Namespace) -> int:
             f"in {result.seconds:.2f} s → {target}"
         )
         if args.verbose:
-            print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in result.steps.items()))
+            print(
+                f"  {result.read} article files read, the rest from the cache; "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in result.steps.items())
+            )
     return OK
 
 

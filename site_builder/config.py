@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import front_matter
+from .dates import is_known_locale
 from .problems import Problem
 from .themes import default_theme_dir
 
@@ -119,13 +120,7 @@ def _timezone(v: str) -> str | None:
 
 
 def _locale(v: str) -> str | None:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(v)
-    except (UnknownLocaleError, ValueError):
-        return f"'{v}' is not a CLDR locale"
-    return None
+    return None if is_known_locale(v) else f"'{v}' is not a CLDR locale"
 
 
 def _article_url(v: str) -> str | None:
