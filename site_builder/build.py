@@ -62,9 +62,9 @@ def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]
 
 
 def theme_digest(theme: Path) -> str:
-    parts = []
+    parts: list[str | bytes] = []
     for file in sorted(p for p in theme.rglob("*") if p.is_file()):
-        parts += [file.relative_to(theme).as_posix(), file.read_bytes().hex()]
+        parts += [file.relative_to(theme).as_posix(), file.read_bytes()]
     return digest(*parts)
 
 

@@ -200,13 +200,17 @@ def _build(args: argparse.Namespace) -> int:
         return CONTENT_ERROR
     if not args.quiet:
         target = options.output or config.output_dir
-        for note in result.notes:
-            print(note)
-        print(
-            f"{result.articles} articles, {result.tags} tags, {result.feeds} feeds; "
-            f"{result.written} files written, {result.unchanged} unchanged, "
-            f"in {result.seconds:.2f} s → {target}"
-        )
+        if result.notes:  # nothing changed: the model was not even built
+            print(
+                f"{'; '.join(result.notes)}: {result.articles} articles, "
+                f"{result.unchanged} files, in {result.seconds:.2f} s → {target}"
+            )
+        else:
+            print(
+                f"{result.articles} articles, {result.tags} tags, {result.feeds} feeds; "
+                f"{result.written} files written, {result.unchanged} unchanged, "
+                f"in {result.seconds:.2f} s → {target}"
+            )
         if args.verbose:
             print(
                 f"  {result.read} article files read, the rest from the cache; "
