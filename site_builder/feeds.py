@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -75,6 +76,7 @@ class Entries:
         self._made: dict[int, Entry] = {}
         self._keys: dict[int, str] = {}
         self._contents: dict[int, str] = {}
+        self._escaped: dict[int, bytes] = {}
 
     def __getitem__(self, index: int) -> Entry:
         entry = self._made.get(index)
@@ -90,6 +92,15 @@ class Entries:
             html = bodies.html(entry.body).strip() if entry.body else ""
             content = self._contents[index] = absolutize(html, entry.url) if html else ""
         return content
+
+    def escaped(self, index: int, bodies: BodyLookup) -> bytes:
+        """The content as it stands in XML, escaped once however many feeds hold it."""
+        escaped = self._escaped.get(index)
+        if escaped is None:
+            # What lxml writes for text: & < > escaped (no quotes in element text).
+            content = self.content(index, bodies)
+            escaped = self._escaped[index] = escape(content, quote=False).encode("utf-8")
+        return escaped
 
     def key(self, index: int) -> str:
         key = self._keys.get(index)
@@ -164,6 +175,11 @@ def outputs(feed: Feed, entries: Entries, bodies: BodyLookup) -> list[Output]:
         if content:  # an article with only a title has no content: its summary stands alone
             contents[item.id] = content
     rss, atom = _xml(feed, items, contents)
+    escaped = [
+        entries.escaped(i, bodies) if item.id in contents else b""
+        for i, item in zip(feed.items, items, strict=True)
+    ]
+    rss, atom = _fill_in(rss, escaped), _fill_in(atom, escaped)
     paths = feed.paths()
     made = [Output(paths[0], rss), Output(paths[1], atom)]
     if feed.json:
@@ -230,7 +246,7 @@ def _xml(feed: Feed, items: list[Entry], contents: dict[str, str]) -> tuple[byte
     generator.author({"name": feed.publisher})
     generator.generator("site-builder", version=__version__)
     generator.updated(feed.updated)  # never the clock: two builds of one input are identical
-    for item in items:
+    for number, item in enumerate(items):
         entry: FeedEntry = generator.add_entry(order="append")
         entry.id(item.id)
         entry.guid(item.id, permalink=False)
@@ -242,7 +258,7 @@ def _xml(feed: Feed, items: list[Entry], contents: dict[str, str]) -> tuple[byte
         # summary of type html: escaped once more, "S&P" reaches readers as S&P.
         entry.summary(escape(item.summary), type="html")
         if item.id in contents:
-            entry.content(contents[item.id], type="html")
+            entry.content(_placeholder(number), type="html")
         for name in item.categories:
             entry.category(term=name)
         for name in item.authors:
@@ -253,6 +269,25 @@ def _xml(feed: Feed, items: list[Entry], contents: dict[str, str]) -> tuple[byte
     rss = generator.rss_str(pretty=True)
     _links(generator, feed, "atom.xml")
     return rss, generator.atom_str(pretty=True)
+
+
+# An article's content is the bulk of every feed it is in (the site's, its tags',
+# its section's, its writer's): feedgen gets a placeholder, and the content,
+# XML-escaped once per article, is put in its place in the serialized feed. The
+# placeholder is private-use characters around a random key and the entry's number.
+_KEY = secrets.token_hex(8)
+
+
+def _placeholder(number: int) -> str:
+    return f"\ue000{_KEY}:{number}\ue001"
+
+
+_PLACEHOLDER = re.compile(_placeholder(0).encode("utf-8").replace(b":0", rb":(\d+)"))
+
+
+def _fill_in(document: bytes, escaped: list[bytes]) -> bytes:
+    """Every placeholder replaced by its entry's content, in one pass."""
+    return _PLACEHOLDER.sub(lambda match: escaped[int(match.group(1))], document)
 
 
 def _json(feed: Feed, entries: list[Entry], contents: dict[str, str]) -> bytes:
