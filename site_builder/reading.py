@@ -73,10 +73,11 @@ def read_sources(
     fresh: dict[str, tuple[tuple[int, int, int], object]] = {}
     todo: list[tuple[str, str]] = []
     results: dict[str, _Outcome] = {}
+    stamps: dict[str, tuple[int, int, int] | None] = {}
     pack = cache.pack() if cache and convert else None
     for file in files:
         name = str(file)
-        stamp = _stamp(file)
+        stamp = stamps[name] = _stamp(file)
         hit = known.get(name)
         if hit and stamp and hit[0] == stamp and (pack is None or hit[1][1] in pack):  # type: ignore[index]
             results[name] = _Outcome(records.decode(hit[1]), [], None)  # type: ignore[arg-type]
@@ -96,7 +97,8 @@ def read_sources(
             and outcome.parsed.digest not in pack
         ):
             pack.add(outcome.parsed.digest, outcome.html)
-        stamp = _stamp(Path(name))
+        # The stamp from before the read: a file changed while it was read is read again.
+        stamp = stamps[name]
         if outcome.parsed is not None and not outcome.problems and stamp and convert:
             fresh[name] = (stamp, records.encode(outcome.parsed))
     if pack is not None:
