@@ -7,7 +7,7 @@
 It makes a corpus (bench/make_corpus.py --seed 7 --write-config) unless --corpus names
 one, times one full build of it the way the table's `ours` row does (`site-builder build
 --no-search --clean`, wall time from wait4), then, in a separate process of the project's
-.venv, reads the same sources and calls `site_builder.site.make_site` with a timing
+.venv, reads the same sources and calls `site_builder.model.site.make_site` with a timing
 wrapper around `select_related` (and around `_related`, which also builds the items and
 the memo key). It prints
 
@@ -153,8 +153,10 @@ def time_related(config_path: Path) -> dict[str, float]:
     Needs site_builder importable, i.e. the project's .venv.
     """
     from site_builder import config as config_module
-    from site_builder import dates, site, workers
-    from site_builder.reading import read_sources
+    from site_builder import workers
+    from site_builder.content.reading import read_sources
+    from site_builder.model import related, site
+    from site_builder.text import dates
 
     config = config_module.load(config_path)
     if isinstance(config, list):
@@ -177,10 +179,10 @@ def time_related(config_path: Path) -> dict[str, float]:
 
         return wrapper
 
-    # make_site calls _related, which calls select_related: both by their module names.
-    original = (site.select_related, site._related)
-    site.select_related = timed("select_related", site.select_related)
-    site._related = timed("related", site._related)
+    # make_site calls related_articles, which calls select_related: both by module name.
+    original = (related.select_related, site.related_articles)
+    related.select_related = timed("select_related", related.select_related)
+    site.related_articles = timed("related", site.related_articles)
     try:
         now = dates.build_now()
         begun = time.perf_counter()
@@ -189,7 +191,7 @@ def time_related(config_path: Path) -> dict[str, float]:
         )  # an empty memo: the selection is computed, as in a --clean build
         spent["model"] = time.perf_counter() - begun
     finally:
-        site.select_related, site._related = original
+        related.select_related, site.related_articles = original
     return {**spent, "read": read, "articles": len(model.articles)}
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.bodies import BodyRenderer, clean, may_carry_markup, summarize
+from site_builder.content.bodies import BodyRenderer, clean, may_carry_markup, summarize
 
 SAFE = BodyRenderer(unsafe_html=False)
 

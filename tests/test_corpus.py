@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 from conftest import REPO, SiteFolder
 
-from site_builder.front_matter import parse, split
-from site_builder.tags import tag_key, tag_slug
+from site_builder.content.front_matter import parse, split
+from site_builder.text.spelling import tag_key, tag_slug
 
 
 def test_a_corpus_builds_and_each_tag_variant_lands_on_one_page(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from site_builder.front_matter import FrontMatter, Split, SplitError, parse, split
+from site_builder.content.front_matter import FrontMatter, Split, SplitError, parse, split
 
 
 @pytest.mark.parametrize(

@@ -13,20 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import front_matter
-from site_builder.importer import (
-    SLUG_MAX_CHARS,
-    ImportResult,
-    ParsedImport,
-    article_slug,
-    escape_markdown,
-    import_files,
-    parse_archive_date,
-    parse_plaintext,
-    split_keywords,
-)
+from site_builder.content import front_matter
+from site_builder.importers.archive_dates import parse_archive_date
+from site_builder.importers.archive_text import ParsedImport, parse_plaintext
+from site_builder.importers.keywords import split_keywords
+from site_builder.importers.text_import import ImportResult, import_files
+from site_builder.importers.writing import escape_markdown
 from site_builder.problems import Problem
-from site_builder.slugs import slugify, url_quote
+from site_builder.text.slugs import MAX_SLUG, slugify, title_slug, url_quote
 
 SEED = Path(__file__).parent / "fixtures" / "seed" / "sada-elbalad-2023-08-21.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -512,17 +506,17 @@ def test_related_articles_get_ids_of_their_own(tmp_path):
     ],
 )
 def test_article_slug_keeps_arabic_and_cuts_at_a_word(title, slug):
-    assert article_slug(title) == slug
+    assert title_slug(title) == slug
 
 
 @given(st.text(min_size=1, max_size=200))
 def test_article_slug_is_short_and_a_prefix_of_the_full_slug(title):
-    slug = article_slug(title)
+    slug = title_slug(title)
     full = slugify(title)
-    assert 0 < len(slug) <= SLUG_MAX_CHARS
+    assert 0 < len(slug) <= MAX_SLUG
     assert not slug.startswith("-") and not slug.endswith("-")
     assert full.startswith(slug)
-    if len(full) > len(slug) and "-" in full[: SLUG_MAX_CHARS + 1]:
+    if len(full) > len(slug) and "-" in full[: MAX_SLUG + 1]:
         assert full[len(slug)] == "-"
 
 

@@ -229,7 +229,7 @@ def test_news_sitemap_holds_the_two_days_before_now(site: SiteFolder, monkeypatc
 
 
 def test_past_the_limit_the_sitemap_becomes_an_index(site: SiteFolder, monkeypatch) -> None:
-    from site_builder import sitemaps
+    from site_builder.render import sitemaps
 
     monkeypatch.setattr(sitemaps, "SITEMAP_LIMIT", 4)
     for day in range(1, 6):

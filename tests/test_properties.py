@@ -17,10 +17,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from site_builder import front_matter
 from site_builder.cli import main
-from site_builder.slugs import is_valid_segment, slugify
-from site_builder.tags import tag_key, tag_slug
+from site_builder.content import front_matter
+from site_builder.text.slugs import is_valid_segment, slugify
+from site_builder.text.spelling import tag_key, tag_slug
 
 # --- front matter ---------------------------------------------------------------
 

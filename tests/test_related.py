@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import related
-from site_builder.related import RelatedItem, select_related
+from site_builder.model import related
+from site_builder.model.related import RelatedItem, select_related
 
 
 def item(

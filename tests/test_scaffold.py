@@ -10,9 +10,9 @@ import pytest
 import yaml
 from conftest import SiteFolder
 
-from site_builder.articles import parse_article
 from site_builder.cli import main
-from site_builder.scaffold import MAX_SLUG, title_slug
+from site_builder.content.articles import parse_article
+from site_builder.text.slugs import MAX_SLUG, title_slug
 
 # SOURCE_DATE_EPOCH 1700000000 is 2023-11-14 22:13:20 UTC: already the 15th in Cairo.
 CAIRO_NOW = "2023-11-15T00:13:20+02:00"

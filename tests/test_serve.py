@@ -29,7 +29,9 @@ from conftest import REPO, SiteFolder, article, run_cli
 
 from site_builder import config as config_module
 from site_builder.cli import main
-from site_builder.serve import LiveState, Preview, PreviewServer, inject
+from site_builder.preview.live import LiveState, inject
+from site_builder.preview.server import PreviewServer
+from site_builder.preview.watch import Preview
 
 TITLE = "وفد عسكري يزور موسكو"
 

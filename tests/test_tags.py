@@ -2,8 +2,8 @@
 
 import pytest
 
-from site_builder.slugs import is_valid_segment, slugify, url_quote
-from site_builder.tags import split_tags, tag_key, tag_slug
+from site_builder.text.slugs import is_valid_segment, slugify, url_quote
+from site_builder.text.spelling import split_tags, tag_key, tag_slug
 
 
 @pytest.mark.parametrize(

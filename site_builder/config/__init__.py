@@ -1,0 +1,19 @@
+"""The site's settings: config.yaml read once, checked against a declared schema, typed.
+
+Takes a config file; gives a `Config` (or every problem with it). The rest of the
+builder reads settings only from that value.
+"""
+
+from .loading import load, output_clash, validate
+from .schema import SCHEMA
+from .settings import AuthorInfo, Config, default_theme_dir
+
+__all__ = [
+    "SCHEMA",
+    "AuthorInfo",
+    "Config",
+    "default_theme_dir",
+    "load",
+    "output_clash",
+    "validate",
+]

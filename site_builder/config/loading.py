@@ -1,0 +1,146 @@
+"""Reading config.yaml: YAML, checked against the schema, into a typed Config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..content import front_matter
+from ..problems import Problem
+from .schema import _TYPE_NAMES, SCHEMA
+from .settings import AuthorInfo, Config
+
+
+def load(path: Path) -> Config | list[Problem]:
+    """Read and validate a config file; return the Config or every problem found."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [
+            Problem(
+                shown,
+                None,
+                "the config file does not exist",
+                "pass --config PATH, or run 'site-builder init DIR' to make a site",
+            )
+        ]
+    except (OSError, UnicodeDecodeError) as error:
+        return [
+            Problem(
+                shown, None, f"the config file cannot be read: {error}", "save it as UTF-8 text"
+            )
+        ]
+    parsed = front_matter.parse_mapping(front_matter.normalise_text(text), 1, "the config")
+    if isinstance(parsed, front_matter.SplitError):
+        return [Problem(shown, parsed.line, parsed.message, parsed.fix)]
+    return validate(parsed.data, parsed.lines, path)
+
+
+def validate(data: dict[str, Any], lines: dict[str, int], path: Path) -> Config | list[Problem]:
+    """Check every key against SCHEMA and build the typed Config."""
+    shown = str(path)
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        key = SCHEMA.get(name)
+        line = lines.get(name)
+        if key is None:
+            near = [k for k in SCHEMA if k.replace("_", "") == name.replace("_", "").lower()]
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"unknown config key '{name}'",
+                    f"{hint}remove it; known keys: {', '.join(SCHEMA)}",
+                )
+            )
+            continue
+        if value is None and not key.required:
+            continue
+        if not isinstance(value, key.types) or (bool not in key.types and isinstance(value, bool)):
+            wanted = _TYPE_NAMES[key.types[0]]
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"config key '{name}' must be {wanted}, not {type(value).__name__}",
+                    key.fix,
+                )
+            )
+            continue
+        wrong = key.check(value) if key.check else None
+        if wrong:
+            problems.append(Problem(shown, line, f"config key '{name}' {wrong}", key.fix))
+            continue
+        values[name] = value
+    for name, key in SCHEMA.items():
+        if key.required and name not in data:
+            problems.append(
+                Problem(shown, None, f"the config has no '{name}'", f"add a line '{key.fix}'")
+            )
+    if problems:
+        return problems
+    return _typed(values, path, lines, problems) or problems
+
+
+def output_clash(output: Path, root: Path, sources: dict[str, Path]) -> str:
+    """Why an output folder would harm the site's own folders ("" when it would not):
+    a build replaces the whole output folder."""
+    if output == root or output in root.parents:
+        return f"the output folder {output} would hold the site itself; a build replaces it whole"
+    for name, source in sources.items():
+        # A folder inside the cache is fine (serve builds there); inside content is not.
+        inside = source in output.parents and name != "cache_dir"
+        if output == source or output in source.parents or inside:
+            return (
+                f"the output folder {output} would overlap {name} {source}; a build "
+                "replaces the whole output folder"
+            )
+    return ""
+
+
+def _typed(
+    values: dict[str, Any], path: Path, lines: dict[str, int], problems: list[Problem]
+) -> Config | None:
+    root = path.parent
+    for name in ("content_dir", "pages_dir", "output_dir", "cache_dir", "theme"):
+        if name in values:
+            values[name] = (root / values[name]).resolve()
+    for name in ("content_dir", "pages_dir", "output_dir", "cache_dir"):
+        values.setdefault(name, (root / Config.__dataclass_fields__[name].default).resolve())
+    if "theme" in values and not (values["theme"] / "templates").is_dir():
+        problems.append(
+            Problem(
+                str(path),
+                lines.get("theme"),
+                f"the theme folder {values['theme']} has no templates/ folder",
+                "point 'theme' at a folder with templates/ and static/, "
+                "or remove the key to use the default theme",
+            )
+        )
+        return None
+    clash = output_clash(
+        values["output_dir"],
+        root.resolve(),
+        {name: values[name] for name in ("content_dir", "pages_dir", "cache_dir")}
+        | ({"theme": values["theme"]} if "theme" in values else {}),
+    )
+    if clash:
+        problems.append(
+            Problem(
+                str(path),
+                lines.get("output_dir"),
+                clash,
+                "output_dir: output (a folder of its own)",
+            )
+        )
+        return None
+    base = values["base_url"]
+    values["base_url"] = base if base.endswith("/") else base + "/"
+    if "authors" in values:
+        values["authors"] = {str(k): AuthorInfo(**v) for k, v in values["authors"].items()}
+    if "pinned" in values:
+        values["pinned"] = tuple(values["pinned"])
+    return Config(path=path.resolve(), **values)

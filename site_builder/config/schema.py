@@ -1,0 +1,142 @@
+"""The config's schema: every key with its type, its check and the line to write instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..layout import PER_PAGE_KEYS
+from ..text.dates import is_known_locale
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+# --- the schema ---------------------------------------------------------------
+
+Check = Callable[[Any], str | None]  # returns what is wrong, or None
+
+
+@dataclass(frozen=True)
+class Key:
+    types: tuple[type, ...]
+    required: bool = False
+    check: Check | None = None
+    fix: str = ""
+
+
+def _one_of(*choices: str) -> Check:
+    return lambda v: None if v in choices else f"must be one of {', '.join(choices)}"
+
+
+def _positive(v: int) -> str | None:
+    return None if v >= 1 else "must be 1 or more"
+
+
+def _not_negative(v: int) -> str | None:
+    return None if v >= 0 else "must be 0 or more"
+
+
+def _base_url(v: str) -> str | None:
+    parts = urlsplit(v)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute URL with a scheme and a host"
+    if parts.query or parts.fragment:
+        return "must not carry a query or a fragment"
+    return None
+
+
+def _language(v: str) -> str | None:
+    if "_" in v:
+        return f"is not a BCP 47 tag (feeds reject '{v}')"
+    return None if _LANGUAGE.match(v) else "is not a BCP 47 language tag"
+
+
+def _timezone(v: str) -> str | None:
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"'{v}' is not an IANA time zone name"
+    return None
+
+
+def _locale(v: str) -> str | None:
+    return None if is_known_locale(v) else f"'{v}' is not a CLDR locale"
+
+
+def _article_url(v: str) -> str | None:
+    if "{slug}" not in v:
+        return "must contain {slug}"
+    if not v.endswith("/") or v.startswith("/") or ".." in v or "//" in v:
+        return "must be a relative path ending with '/', without '..'"
+    unknown = set(re.findall(r"\{(\w*)\}", v)) - {"slug", "year", "month", "day"}
+    if unknown:
+        return f"has unknown fields {', '.join(sorted(unknown))}"
+    return None
+
+
+def _per_kind(v: dict[Any, Any]) -> str | None:
+    for kind, count in v.items():
+        if kind not in PER_PAGE_KEYS:
+            return f"names '{kind}', which is not a kind of list ({', '.join(PER_PAGE_KEYS)})"
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            return f"gives '{kind}' {count!r}; each must be a whole number, 1 or more"
+    return None
+
+
+def _string_list(v: list[Any]) -> str | None:
+    return None if all(isinstance(x, str) for x in v) else "must be a list of strings"
+
+
+def _authors(v: dict[Any, Any]) -> str | None:
+    for name, info in v.items():
+        if not isinstance(info, dict) or not set(info) <= {"name", "bio", "image"}:
+            return f"entry '{name}' must be a mapping with name, bio and image"
+        if not all(isinstance(x, str) for x in info.values()):
+            return f"entry '{name}' must have text values"
+    return None
+
+
+SCHEMA: dict[str, Key] = {
+    "title": Key((str,), required=True, fix="title: اسم الموقع"),
+    "base_url": Key(
+        (str,), required=True, check=_base_url, fix="base_url: https://example.org/news/"
+    ),
+    "description": Key((str,), fix="description: نشرة أخبار يومية"),
+    "language": Key((str,), check=_language, fix="language: ar (or ar-EG)"),
+    "direction": Key((str,), check=_one_of("rtl", "ltr"), fix="direction: rtl"),
+    "timezone": Key((str,), check=_timezone, fix="timezone: Africa/Cairo"),
+    "content_dir": Key((str,), fix="content_dir: content (a folder, relative to the config)"),
+    "pages_dir": Key((str,), fix="pages_dir: pages (a folder, relative to the config)"),
+    "output_dir": Key((str,), fix="output_dir: output (a folder, relative to the config)"),
+    "theme": Key((str,), fix="theme: themes/my-theme (a folder with templates/ and static/)"),
+    "per_page": Key((int,), check=_positive, fix="per_page: 20"),
+    "list_per_page": Key(
+        (dict,),
+        check=_per_kind,
+        fix="list_per_page: {tag: 30, section: 20, author: 20, archive: 50}",
+    ),
+    "feed_items": Key((int,), check=_positive, fix="feed_items: 50"),
+    "feed_full_content": Key((bool,), fix="feed_full_content: true"),
+    "numerals": Key((str,), check=_one_of("latin", "arabic"), fix="numerals: latin"),
+    "article_url": Key((str,), check=_article_url, fix="article_url: articles/{slug}/"),
+    "locale": Key((str,), check=_locale, fix="locale: ar_EG"),
+    "hijri": Key((bool,), fix="hijri: true"),
+    "related_count": Key((int,), check=_not_negative, fix="related_count: 4"),
+    "unsafe_html": Key((bool,), fix="unsafe_html: false"),
+    "cache_dir": Key((str,), fix="cache_dir: .cache (a folder, relative to the config)"),
+    "authors": Key(
+        (dict,), check=_authors, fix="authors: {اسم الكاتب: {name: …, bio: …, image: …}}"
+    ),
+    "pinned": Key((list,), check=_string_list, fix="pinned: [slug-1, slug-2]"),
+}
+
+_TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+}

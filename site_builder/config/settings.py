@@ -1,0 +1,71 @@
+"""The site's settings as one typed value: what the rest of the builder trusts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+
+def default_theme_dir() -> Path:
+    """The theme installed with the package (in a clone, themes/default/ links to it)."""
+    return Path(__file__).resolve().parent.parent / "themes" / "default"
+
+
+@dataclass(frozen=True)
+class AuthorInfo:
+    name: str
+    bio: str = ""
+    image: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a site, typed, with paths resolved."""
+
+    path: Path
+    title: str
+    base_url: str  # always ends with "/"
+    description: str = ""
+    language: str = "ar"
+    direction: str = "rtl"
+    timezone: str = "UTC"
+    content_dir: Path = Path("content")
+    pages_dir: Path = Path("pages")
+    output_dir: Path = Path("output")
+    theme: Path = field(default_factory=default_theme_dir)
+    per_page: int = 20
+    list_per_page: dict[str, int] = field(default_factory=dict)  # per kind of list
+    feed_items: int = 50
+    feed_full_content: bool = True
+    numerals: str = "latin"
+    article_url: str = "articles/{slug}/"
+    locale: str = "ar"
+    hijri: bool = False
+    related_count: int = 4
+    unsafe_html: bool = False
+    cache_dir: Path = Path(".cache")
+    authors: dict[str, AuthorInfo] = field(default_factory=dict)
+    pinned: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. '/news/'; pages link under it."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).hostname or "localhost"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def per_page_of(self, kind: str) -> int:
+        """Articles per page in a kind of list: its `list_per_page`, else `per_page`."""
+        return self.list_per_page.get("archive" if kind == "archive_month" else kind, self.per_page)

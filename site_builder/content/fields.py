@@ -1,0 +1,161 @@
+"""Every front-matter key of an article, declared once.
+
+Each key says how it is read (its kind), whether it is required, the line to
+write when it is wrong, and whether it reaches the article's page. The Article
+record, the reading and checking of a file, the cache record and the README's
+table of keys are all made from this table: a new key is one line here (and,
+to show it, a line of the theme's templates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..text.slugs import is_valid_segment
+from .field_kinds import FLAG, NAMES, SLUGS, SOURCE, SPELLING, TEXT, WHEN, Kind, Reader
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a field's own check sees: the reader, the file and the values read so far."""
+
+    reader: Reader
+    file: Path
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # as written in the front matter
+    kind: Kind
+    doc: str  # what it means, for the README
+    fix: str  # a line to write when the value is wrong
+    required: bool = False
+    page: bool = True  # shown on the article's page (so a change re-renders it)
+    attribute: str = ""  # the Article's attribute, when it differs from the key
+    # A rule of its own, given the value read (None when absent); returns the value.
+    check: Callable[[Any, Context], Any] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.attribute or self.key
+
+
+def _title(value: str | None, context: Context) -> str | None:
+    if value is not None and not value:
+        context.reader.problem("title", "the title is empty", "title: عنوان الخبر")
+    return value
+
+
+def _slug(value: str | None, context: Context) -> str:
+    slug = value or context.file.stem
+    if not is_valid_segment(slug):
+        context.reader.problem(
+            "slug" if "slug" in context.reader.data else "title",
+            f"the slug '{slug}' is not one URL segment (no '/', '..' or spaces)",
+            "slug: letters, digits and '-' only, e.g. slug: wafd-askari",
+        )
+    return slug
+
+
+def _image_alt(value: str | None, context: Context) -> str | None:
+    if context.values.get("image") and not value:
+        context.reader.problem(
+            "image",
+            "the lead image has no 'image_alt' (readers who cannot see it need it)",
+            "image_alt: وصف ما في الصورة",
+        )
+    return value
+
+
+_DATE_FIX = "2023-08-21 (or 2023-08-21T14:30:00+03:00)"
+
+# In the order they are read (and their problems reported).
+FIELDS: tuple[Field, ...] = (
+    Field("title", TEXT, "the headline", "title: عنوان الخبر", required=True, check=_title),
+    Field(
+        "date",
+        WHEN,
+        "`2023-08-21` or `2023-08-21T14:30:00+03:00`; without an offset, the config's `timezone`",
+        f"date: {_DATE_FIX}",
+        required=True,
+    ),
+    Field(
+        "slug",
+        TEXT,
+        "the URL segment; default: the file name without `.md`",
+        "slug: khabar-1",
+        check=_slug,
+    ),
+    Field(
+        "source",
+        SOURCE,
+        "`صدى البلد`, or `{name: صدى البلد, url: https://…}`; shown as «المصدر: …»",
+        "source: صدى البلد  or  source: {name: صدى البلد, url: https://…}",
+    ),
+    Field(
+        "image",
+        TEXT,
+        "lead image: a path from the article's folder, or a URL",
+        "image: images/photo.jpg",
+    ),
+    Field(
+        "image_alt",
+        TEXT,
+        "the lead image's alternative text (required with `image`)",
+        "image_alt: وصف الصورة",
+        check=_image_alt,
+    ),
+    Field("updated", WHEN, "when the article was last changed", f"updated: {_DATE_FIX}"),
+    Field(
+        "tags",
+        NAMES,
+        "a list, or one line split on `,` and `،`",
+        "tags: [طهران, موسكو] or tags: طهران، موسكو",
+    ),
+    Field(
+        "summary",
+        TEXT,
+        "plain text for cards and feeds; default: the first paragraph, shortened",
+        "summary: سطر يلخص الخبر",
+    ),
+    Field(
+        "author",
+        NAMES,
+        "a writer, or a list of writers",
+        "author: [طهران, موسكو] or author: طهران، موسكو",
+        attribute="authors",
+    ),
+    Field("draft", FLAG, "`true` leaves it out unless `build --drafts`", "draft: true"),
+    Field("related", SLUGS, "slugs shown first under «اقرأ أيضاً»", "related: [khabar-1, khabar-2]"),
+    Field("section", SPELLING, "the article's section (سياسة، اقتصاد…)", "section: سياسة"),
+    Field("pinned", FLAG, "`true`: the home page's lead story", "pinned: true", page=False),
+    Field(
+        "aliases",
+        SLUGS,
+        "old URL paths that redirect here",
+        "aliases: [khabar-1, khabar-2]",
+        page=False,
+    ),
+    Field(
+        "id",
+        TEXT,
+        "the permanent id in feeds; default `tag:HOST,DATE:/PATH` (changes with the slug, "
+        "so pin one if URLs may change)",
+        "id: tag:example.org,2023-08-21:khabar-1",
+        page=False,
+    ),
+)
+
+KNOWN_KEYS = frozenset(f.key for f in FIELDS)
+
+
+def readme_table() -> str:
+    """The README's table of front-matter keys, made from FIELDS."""
+    rows = ["| key | required | meaning |", "| --- | --- | --- |"]
+    for field in FIELDS:
+        rows.append(f"| `{field.key}` | {'yes' if field.required else 'no'} | {field.doc} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,24 @@
+"""One record per published article: everything the later stages know of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.images import LeadImage
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """A published article with its place in the site: URL, feed id, groups, related."""
+
+    article: Any  # the content stage's Article, as written
+    path: str  # its output folder, e.g. 'articles/slug/'
+    id: str  # its permanent feed id
+    digest: str  # names its converted body in the body store
+    summary: str
+    image: LeadImage | None
+    tags: tuple[int, ...]  # indices into Site.tags
+    section: int | None  # index into Site.sections
+    authors: tuple[int, ...]  # indices into Site.authors
+    related: tuple[int, ...]  # indices into Site.articles, «اقرأ أيضاً» in order

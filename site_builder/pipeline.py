@@ -1,0 +1,261 @@
+"""The build as a sequence of named steps: read → model → plan → render → write → search.
+
+Each step calls into its stage's package; the bookkeeping that makes a rebuild
+proportional to the change lives in `output.incremental`.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from . import config as config_module
+from .cache.state import Cache, fingerprint
+from .config import Config
+from .content.reading import Sources, read_sources
+from .digests import digest
+from .model.site import Site, is_published, make_site
+from .output import incremental, plan
+from .output.tree import remove_leftovers
+from .output.writing import BodyStoreDamaged, render_jobs
+from .problems import Problem
+from .render.feeds import Entries
+from .render.pages import Pages
+from .search import pagefind
+from .text import dates
+
+Progress = Callable[[str, int, int], None]  # step, done, total
+
+
+@dataclass(frozen=True)
+class Options:
+    output: Path | None = None
+    drafts: bool = False
+    future: bool = False
+    jobs: int = 1
+    clean: bool = False
+    search: bool = True
+    now: datetime | None = None
+
+
+@dataclass
+class Result:
+    problems: list[Problem] = field(default_factory=list)
+    articles: int = 0
+    tags: int = 0
+    feeds: int = 0
+    written: int = 0  # files made by this build
+    unchanged: int = 0  # files carried over from the previous build
+    read: int = 0  # article files opened (the rest came from the cache)
+    seconds: float = 0.0
+    steps: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.level == "error" for p in self.problems)
+
+
+NOTHING_CHANGED = "nothing changed; the output was left as it was"
+
+
+def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]:
+    """Read everything and build the model; convert and write nothing."""
+    sources = read_sources(config, None, options.jobs, convert=False)
+    now = options.now or dates.build_now()
+    site, problems = make_site(
+        config, sources.parsed, sources.pages, now, drafts=options.drafts, future=options.future
+    )
+    return site, sources.problems + problems
+
+
+def target_of(config: Config, options: Options) -> Path:
+    return (options.output or config.output_dir).resolve()
+
+
+def build(config: Config, options: Options, progress: Progress | None = None) -> Result:
+    """Build the site into a new folder beside the output and swap it in only on success.
+
+    A body store found damaged while rendering is dropped, and the build done again
+    from scratch.
+    """
+    try:
+        return _Build(config, options, progress).run()
+    except BodyStoreDamaged:
+        return _Build(config, replace(options, clean=True), progress).run()
+
+
+class _Build:
+    """One build: each step a method, in the order they run."""
+
+    def __init__(self, config: Config, options: Options, progress: Progress | None) -> None:
+        self.config = config
+        self.options = options
+        self.progress = progress
+        self.result = Result()
+        self.target = target_of(config, options)
+        self.started = self.last = time.perf_counter()
+        self.now = options.now or dates.build_now()
+
+    def run(self) -> Result:
+        if self.output_clash():
+            return self.result
+        sources = self.read()
+        if self.nothing_changed(sources):
+            return self.done(NOTHING_CHANGED)
+        site = self.model(sources)
+        if site is None:
+            return self.result
+        planned = self.plan(site)
+        if planned is None:
+            return self.result
+        if not self.write(site, *planned):
+            self.cache.state.inputs = self.inputs
+            self.cache.save()
+            return self.done(NOTHING_CHANGED)
+        return self.done()
+
+    def step(self, name: str) -> None:
+        now = time.perf_counter()
+        self.result.steps[name] = now - self.last
+        self.last = now
+
+    def done(self, note: str = "") -> Result:
+        if note:
+            self.result.notes.append(note)
+        self.result.seconds = time.perf_counter() - self.started
+        return self.result
+
+    def output_clash(self) -> bool:
+        config = self.config
+        folders = {"content_dir": config.content_dir, "pages_dir": config.pages_dir}
+        folders |= {"cache_dir": config.cache_dir, "theme": config.theme}
+        clash = config_module.output_clash(self.target, config.root, folders)
+        if clash:
+            self.result.problems.append(
+                Problem("--output", None, clash, "--output a folder of its own")
+            )
+        return bool(clash)
+
+    def read(self) -> Sources:
+        config = self.config
+        key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
+        self.cache = Cache(config.cache_dir, self.target, key, fresh=self.options.clean)
+        sources = read_sources(config, self.cache, self.options.jobs, progress=self.progress)
+        self.result.read = sources.read
+        self.step("read")
+        return sources
+
+    def nothing_changed(self, sources: Sources) -> bool:
+        """Whether the inputs and the output are exactly as the last build left them."""
+        options = self.options
+        self.theme = incremental.theme_digest(self.config.theme)
+        self.flags = str((options.drafts, options.future, options.search))
+        self.inputs = incremental.inputs_digest(
+            self.config,
+            self.flags,
+            self.target,
+            sources,
+            self.now,
+            self.theme,
+            self.cache.fingerprint,
+        )
+        if (
+            sources.problems
+            or self.cache.state.inputs != self.inputs
+            or not incremental.output_intact(self.target, self.cache, options.search)
+        ):
+            return False
+        self.result.articles = sum(
+            is_published(p.article, self.now, options.drafts, options.future)
+            for p in sources.parsed
+        )
+        self.result.unchanged = len(self.cache.state.outputs)
+        return True
+
+    def model(self, sources: Sources) -> Site | None:
+        options = self.options
+        site, problems = make_site(
+            self.config,
+            sources.parsed,
+            sources.pages,
+            self.now,
+            drafts=options.drafts,
+            future=options.future,
+            memo=self.cache.state.memo,
+        )
+        self.result.problems = sources.problems + problems
+        self.step("model")
+        return site if self.result.ok else None
+
+    def plan(self, site: Site) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
+        pages = Pages(site, search=self.options.search)
+        salt = digest(
+            self.config.path.read_bytes(),
+            self.theme,
+            self.flags,
+            pickle.dumps(pages.shared, protocol=4),
+            self.cache.fingerprint,
+        )
+        context = plan.Context(pages, Entries(site), self.config.cache_dir)
+        all_jobs = list(plan.jobs(site, context, self.config.theme / "static"))
+        clashes = plan.path_clashes(all_jobs)
+        if clashes:
+            self.result.problems += clashes
+            return None
+        keys = [job.key(salt, context) for job in all_jobs]
+        self.result.articles, self.result.tags = len(site.articles), len(site.tags)
+        self.result.feeds = sum(len(job.paths) for job in all_jobs if job.kind == "feed")
+        self.step("plan")
+        return context, all_jobs, keys
+
+    def write(
+        self, site: Site, context: plan.Context, all_jobs: list[plan.Job], keys: list[str]
+    ) -> bool:
+        """Make what changed into a tree beside the output and swap it in; False when
+        there was nothing to do."""
+        target, cache, options = self.target, self.cache, self.options
+        previous = cache.state.outputs if target.is_dir() else {}
+        todo = incremental.to_make(target, all_jobs, keys, previous)
+        paths = {path for job in all_jobs for path in job.paths}
+        search_missing = options.search and not (target / "pagefind").is_dir()
+        if not todo and paths == set(previous) and not search_missing:
+            self.result.unchanged = len(paths)
+            return False
+        remove_leftovers(target)
+        redo = {path for i in todo for path in all_jobs[i].paths}
+        tree, self.result.unchanged = incremental.staging(target, cache, previous, paths, redo)
+        self.step("link")
+        try:
+            pack = cache.pack()
+            pack.flush()
+            made, kept = render_jobs(
+                all_jobs,
+                todo,
+                context,
+                tree,
+                target,
+                (pack.path, pack.index),
+                options.jobs,
+                self.progress,
+            )
+            self.result.written, self.result.unchanged = len(made), self.result.unchanged + kept
+            self.step("render")
+            tree.remove_tree("pagefind")  # Pagefind's index is made whole every time
+            if options.search:
+                pagefind.index(tree.root)
+                self.step("search")
+            spare = tree.commit()
+        except BaseException:
+            tree.abandon()
+            raise
+        incremental.remember(cache, target, all_jobs, keys, made, previous, spare)
+        cache.state.inputs = self.inputs
+        cache.save()
+        cache.spare_marker.unlink(missing_ok=True)
+        self.step("save")
+        return True

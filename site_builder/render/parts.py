@@ -1,0 +1,134 @@
+"""The small values pages are made of: dates, numbers, links, images and article cards.
+
+Each is made once per build (per worker) and reused by every page that shows it;
+an article's card, the same dict every time, stands in many lists.
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import datetime
+from typing import Any
+
+from ..digests import digest
+from ..layout import FORMATS_BY_NAME, list_folder
+from ..model.groups import Group
+from ..model.site import Site
+from ..text import dates
+
+Values = dict[str, Any]
+
+
+class Parts:
+    """Makes and remembers the small values of one site's pages."""
+
+    def __init__(self, site: Site, strings: dict[str, str]) -> None:
+        self.site = site
+        self.config = site.config
+        self.t = strings
+        self._cards: dict[int, Values] = {}
+        self._card_keys: dict[int, str] = {}
+        self._links: dict[str, Values] = {}
+        self._dates: dict[tuple[int, int, int], Values] = {}
+
+    def number(self, value: int | str) -> str:
+        return dates.localize_digits(str(value), self.config.numerals)  # type: ignore[arg-type]
+
+    def when(self, moment: datetime) -> Values:
+        config = self.config
+        local = moment.astimezone(config.tz)
+        day = (local.year, local.month, local.day)
+        shown = self._dates.get(day)
+        if shown is None:
+            numerals = config.numerals
+            shown = self._dates[day] = {
+                "text": dates.display_date(moment, config.locale, numerals, config.tz),  # type: ignore[arg-type]
+                "hijri": dates.hijri_date(moment, config.locale, numerals, config.tz)  # type: ignore[arg-type]
+                if config.hijri
+                else "",
+                "url": self.site.url(
+                    list_folder(
+                        "archive_month", year=f"{local.year:04d}", month=f"{local.month:02d}"
+                    )
+                ),
+            }
+        return {"iso": dates.iso(local), **shown}
+
+    def feeds_of(self, folder: str, title: str, formats: tuple[str, ...]) -> list[Values]:
+        """The links to a list's feeds, for <link rel="alternate"> and the page itself."""
+        return [
+            {
+                "type": FORMATS_BY_NAME[name].media_type,
+                "title": self.t["feed_title"].format(
+                    title=title, format=FORMATS_BY_NAME[name].label
+                ),
+                "label": FORMATS_BY_NAME[name].label,
+                "url": self.site.url(folder + FORMATS_BY_NAME[name].file),
+            }
+            for name in formats
+        ]
+
+    def group_link(self, group: Group) -> Values:
+        link = self._links.get(group.path)
+        if link is None:
+            link = self._links[group.path] = {"name": group.name, "url": self.site.url(group.path)}
+        return link
+
+    def image(self, index: int, eager: bool = False) -> Values | None:
+        record = self.site.articles[index]
+        image = record.image
+        if image is None:
+            return None
+        if not image.local:
+            return {
+                "src": image.url,
+                "srcset": "",
+                "width": 0,
+                "height": 0,
+                "alt": image.alt,
+                "absolute": image.url,
+                "eager": eager,
+            }
+        folder = record.path
+        variants = image.variants()
+        srcset = ", ".join(f"{self.site.url(folder + name)} {w}w" for name, w, _ in variants)
+        if variants:
+            srcset += f", {self.site.url(folder + image.name)} {image.width}w"
+        return {
+            "src": self.site.url(folder + image.name),
+            "srcset": srcset,
+            "width": image.width,
+            "height": image.height,
+            "alt": image.alt,
+            "absolute": self.site.absolute(folder + image.name),
+            "eager": eager,
+        }
+
+    def card(self, index: int) -> Values:
+        """What a list shows of an article (the same dict every time: made once)."""
+        card = self._cards.get(index)
+        if card is not None:
+            return card
+        site = self.site
+        record = site.articles[index]
+        article = record.article
+        section = record.section
+        card = self._cards[index] = {
+            "title": article.title,
+            "url": site.url(record.path),
+            "date": self.when(article.date),
+            "summary": record.summary,
+            "tags": [self.group_link(site.tags[t]) for t in record.tags],
+            "section": self.group_link(site.sections[section]) if section is not None else None,
+            "image": self.image(index),
+            "draft": article.draft,
+            "future": article.date > site.now,
+        }
+        return card
+
+    def card_key(self, index: int) -> str:
+        """A digest of an article's card, so a page's key need not hash whole cards."""
+        key = self._card_keys.get(index)
+        if key is None:
+            key = self._card_keys[index] = digest(pickle.dumps(self.card(index), protocol=4))
+        return key

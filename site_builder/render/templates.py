@@ -1,0 +1,73 @@
+"""The theme's templates and words: one Jinja2 environment a language, HTML escaped
+everywhere, with the theme's strings for that language as `t`.
+
+A theme keeps every word a reader sees in `strings/LANG.yaml` (Arabic first);
+templates show them as `{{ t.read_also }}`, and fill the ones with blanks as
+`{{ t.page_of | fill(number=…, total=…) }}`, which escapes what it fills in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+DEFAULT_LANGUAGE = "ar"
+
+
+class ThemeError(Exception):
+    """The theme cannot be used (a strings file missing or unreadable); says what to do."""
+
+
+def strings(theme: Path, language: str) -> dict[str, str]:
+    """The theme's words in `language` ('ar-EG' reads ar.yaml), over the Arabic ones."""
+    folder = theme / "strings"
+    words = _read(folder / f"{DEFAULT_LANGUAGE}.yaml")
+    primary = language.split("-")[0].lower()
+    if primary != DEFAULT_LANGUAGE and (folder / f"{primary}.yaml").is_file():
+        words = {**words, **_read(folder / f"{primary}.yaml")}
+    return words
+
+
+def _read(path: Path) -> dict[str, str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ThemeError(
+            f"the theme's strings file {path} cannot be read: {error}; "
+            "copy it from the default theme (themes/default/strings/)"
+        ) from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ThemeError(f"the theme's strings file {path} must map names to text")
+    return {str(k): v for k, v in data.items()}
+
+
+def fill(template: str, **blanks: object) -> Markup:
+    """A string of the theme with its {blanks} filled in, each escaped (markup stays)."""
+    return Markup(escape(template)).format(**blanks)
+
+
+def link(url: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def bdi(text: str) -> Markup:
+    """Text isolated from the direction around it (a Latin name in an Arabic line)."""
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+def environment(theme: Path, language: str) -> jinja2.Environment:
+    """Templates from the theme, compiled once, HTML escaped everywhere."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["fill"] = fill
+    env.globals.update(t=strings(theme, language), link=link, bdi=bdi)
+    return env

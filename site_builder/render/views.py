@@ -1,0 +1,210 @@
+"""The values of each kind of page, one function a kind, and the key derived from them.
+
+Values are plain dicts and lists; an article's body stands in them as a BodyRef
+(its digest) and other articles as indices, whose cards are keyed by content.
+A page's incremental key is a digest of exactly the values it is rendered
+from, so nothing a page shows can be left out of its key.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.fields import FIELDS
+from ..digests import digest
+from ..layout import ARCHIVE_INDEX, TAG_INDEX, list_folder
+from ..model.lists import ListPage
+from ..model.site import Site
+from ..text import dates
+from . import seo
+from .parts import Parts, Values
+
+# Front-matter values that reach the page and are not already shown through the card
+# or the article's own values: the template finds them under their names.
+_PAGE_FIELDS = tuple(f.name for f in FIELDS if f.page)
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """An article's converted body, named by its digest; filled in at render time."""
+
+    digest: str
+
+
+def page_key(values: Values, parts: Parts, salt: str) -> str:
+    """What a page's bytes depend on: its own values and the cards it shows."""
+    cards = [parts.card_key(i) for i in values["refs"]]
+    return digest(salt, pickle.dumps(values, protocol=4), *cards)
+
+
+def article_view(parts: Parts, index: int) -> Values:
+    site, config = parts.site, parts.config
+    record = site.articles[index]
+    article = record.article
+    card = parts.card(index)
+    source = None
+    if article.source:
+        source = {"name": article.source.name, "url": article.source.url}
+    authors = [
+        {**parts.group_link(site.authors[a]), "absolute": site.absolute(site.authors[a].path)}
+        for a in record.authors
+    ]
+    image = parts.image(index, eager=True)
+    updated = article.updated if article.updated and article.updated > article.date else None
+    section = card["section"]
+    own: Values = {
+        "card": index,
+        "body": BodyRef(record.digest),
+        "updated": parts.when(updated) if updated else None,
+        "source": source,
+        "authors": authors,
+        "image": image,
+        "related": list(record.related),
+    }
+    shown = card.keys() | own.keys()
+    own.update((name, getattr(article, name)) for name in _PAGE_FIELDS if name not in shown)
+    return {
+        "template": "article.html",
+        "path": record.path,
+        "title": article.title,
+        "description": card["summary"],
+        "og": {
+            "type": "article",
+            "locale": seo.og_locale(config.language, config.locale),
+            "published": card["date"]["iso"],
+            "modified": dates.iso(updated or article.date),
+            "section": section["name"] if section else "",
+            "tags": [t["name"] for t in card["tags"]],
+            "image": image,
+        },
+        "refs": (index, *record.related),
+        "article": own,
+    }
+
+
+def list_view(parts: Parts, page: ListPage) -> Values:
+    site, config, t = parts.site, parts.config, parts.t
+    listing = page.listing
+    label = t[listing.kind.label] if listing.kind.label else ""
+    title = listing.title
+    if page.number > 1:
+        title = t["page_title"].format(title=listing.title, number=parts.number(page.number))
+    values: Values = {
+        "template": "index.html" if not listing.folder else "list.html",
+        "path": page.path,
+        "title": title,
+        "heading": listing.title,
+        "label": label,
+        "count": parts.number(len(listing.articles)),
+        "description": config.description
+        if not listing.folder
+        else t["list_description"].format(label=label, title=listing.title),
+        "feeds": parts.feeds_of(
+            listing.folder,
+            t["list_feed_title"].format(site=config.title, title=listing.title),
+            listing.kind.feeds,
+        )
+        if listing.folder
+        else [],
+        "group": _writer(parts, listing.group) if listing.group is not None else None,
+        "lead": None,
+        "cards": list(page.items),
+        "pager": _pager(parts, page),
+    }
+    if not listing.folder and page.number == 1 and site.lead is not None:
+        values["lead"] = site.lead
+        values["cards"] = [i for i in values["cards"] if i != site.lead]
+    values["refs"] = tuple(values["cards"]) + (
+        (values["lead"],) if values["lead"] is not None else ()
+    )
+    return values
+
+
+def _writer(parts: Parts, group: Any) -> Values | None:
+    """A writer's bio and portrait from the config's `authors`."""
+    if group.kind != "author":
+        return None
+    for name, info in parts.config.authors.items():
+        if name == group.name or info.name == group.name:
+            return {"bio": info.bio, "image": info.image}
+    return None
+
+
+def _pager(parts: Parts, page: ListPage) -> Values:
+    def link(number: int) -> str:
+        return parts.site.url(ListPage(page.listing, number, page.total, ()).path)
+
+    return {
+        "number": parts.number(page.number),
+        "total": parts.number(page.total),
+        "previous": link(page.number - 1) if page.number > 1 else "",
+        "next": link(page.number + 1) if page.number < page.total else "",
+        "first": link(1) if page.number > 2 else "",
+        "last": link(page.total) if page.number < page.total - 1 else "",
+    }
+
+
+def tag_index_view(parts: Parts) -> Values:
+    tags = [
+        {**parts.group_link(t), "count": parts.number(len(t.articles))} for t in parts.site.tags
+    ]
+    return {
+        "template": "tags.html",
+        "path": TAG_INDEX,
+        "title": parts.t["tags_title"],
+        "tags": tags,
+        "description": parts.t["tags_description"].format(site=parts.config.title),
+        "refs": (),
+    }
+
+
+def archive_view(parts: Parts) -> Values:
+    site = parts.site
+    years = []
+    for year, months in site.archive.items():
+        years.append(
+            {
+                "name": parts.number(year),
+                "url": site.url(list_folder("archive", year=year)),
+                "count": parts.number(sum(len(m) for m in months.values())),
+                "months": [
+                    {
+                        "name": dates.month_name(
+                            site.articles[indices[0]].article.date,
+                            parts.config.locale,
+                            parts.config.numerals,  # type: ignore[arg-type]
+                            parts.config.tz,
+                        ),
+                        "url": site.url(list_folder("archive_month", year=year, month=month)),
+                        "count": parts.number(len(indices)),
+                    }
+                    for month, indices in months.items()
+                ],
+            }
+        )
+    return {
+        "template": "archive.html",
+        "path": ARCHIVE_INDEX,
+        "title": parts.t["archive_title"],
+        "years": years,
+        "description": parts.t["archive_description"].format(site=parts.config.title),
+        "refs": (),
+    }
+
+
+def static_page_view(site: Site, page_index: int) -> Values:
+    page = site.pages[page_index]
+    return {
+        "template": "page.html",
+        "path": page.path,
+        "title": page.title,
+        "description": "",
+        "body": page.html,
+        "refs": (),
+    }
+
+
+def simple_view(template: str, path: str, title: str) -> Values:
+    return {"template": template, "path": path, "title": title, "description": "", "refs": ()}

@@ -1,0 +1,1 @@
+"""Search: the articles of a built site indexed for Pagefind, searched in the browser."""
