@@ -25,6 +25,7 @@ from .output.writing import BodyStoreDamaged, render_jobs
 from .problems import Problem
 from .render.feeds import Entries
 from .render.pages import Pages
+from .render.templates import ThemeError
 from .search import pagefind
 from .text import dates
 
@@ -193,7 +194,13 @@ class _Build:
         return site if self.result.ok else None
 
     def plan(self, site: Site) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
-        pages = Pages(site, search=self.options.search)
+        try:
+            pages = Pages(site, search=self.options.search)
+        except ThemeError as error:
+            self.result.problems.append(
+                Problem(str(self.config.theme), None, str(error), error.fix)
+            )
+            return None
         salt = digest(
             self.config.path.read_bytes(),
             self.theme,

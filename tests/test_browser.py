@@ -16,6 +16,8 @@ from checks import or_fail
 from checks.browser import WIDTHS, check_page, chromium, require_browser, serve
 from checks.sites import SITE_NAMES, Site, get_site, sample_pages
 
+pytestmark = pytest.mark.slow  # Chromium
+
 PAGES = ("home", "article", "tags", "tag")
 
 

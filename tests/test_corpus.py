@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO, SiteFolder
 
 from site_builder.content.front_matter import parse, split
 from site_builder.text.spelling import tag_key, tag_slug
+
+pytestmark = pytest.mark.slow  # a generated corpus
 
 
 def test_a_corpus_builds_and_each_tag_variant_lands_on_one_page(

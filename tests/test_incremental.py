@@ -188,3 +188,58 @@ def test_a_spare_tree_changed_by_a_killed_build_is_not_trusted(
     edit(built, "a05", "تعديل أول.", "تعديل ثان.")
     assert built.build() == 0
     assert built.snapshot() == full_build(built, tmp_path)
+
+
+# For each front-matter key that reaches the article's page: a line to write, and one
+# to write instead. A new page key without a row here fails the first test below.
+_PAGE_EDITS = {
+    "title": ("title: خبر رقم 5", "title: عنوان جديد للخبر"),
+    "date": ("date: 2023-08-06", "date: 2023-08-06T09:30:00+03:00"),
+    "slug": ("slug: a05", "slug: khabar-khamsa"),
+    "source": ("source: صدى البلد", "source: {name: صدى البلد, url: https://www.elbalad.news/}"),
+    "image": ("image: one.png", "image: two.png"),
+    "image_alt": ("image_alt: صورة", "image_alt: صورة الوفد"),
+    "updated": ("updated: 2023-08-07", "updated: 2023-08-09T10:00:00+03:00"),
+    "tags": ("tags: [مصر]", "tags: [مصر, النيل]"),
+    "summary": ("summary: ملخص أول", "summary: ملخص ثان"),
+    "authors": ("author: خالد", "author: [خالد, منى حسن]"),
+    "draft": ("draft: false", "draft: true"),
+    "related": ("related: [a01]", "related: [a03]"),
+    "section": ("section: سياسة", "section: رياضة"),
+}
+
+
+def test_every_key_that_reaches_the_page_has_an_edit_below() -> None:
+    from site_builder.content.fields import FIELDS
+
+    assert set(_PAGE_EDITS) == {f.name for f in FIELDS if f.page}
+
+
+@pytest.mark.parametrize("name", sorted(_PAGE_EDITS))
+def test_a_change_to_any_key_shown_on_the_page_makes_the_page_again(
+    site: SiteFolder, tmp_path: Path, name: str
+) -> None:
+    from PIL import Image
+
+    make_site(site)
+    for file, colour in (("one.png", "red"), ("two.png", "blue")):
+        Image.new("RGB", (40, 30), colour).save(site.root / "content" / file)
+    before_line, after_line = _PAGE_EDITS[name]
+    lines = [edit_line for edit_line, _ in _PAGE_EDITS.values()]
+    article = site.root / "content" / "a05.md"
+    text = article.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    head = "\n".join(line for line in head.split("\n") if not line.startswith(("title", "date")))
+    article.write_text(f"{head}\n" + "\n".join(lines) + "\n---\n" + body, encoding="utf-8")
+    assert site.build("--drafts") == 0
+    page = "articles/khabar-khamsa/index.html" if name == "slug" else "articles/a05/index.html"
+    old = (site.output / "articles/a05/index.html").read_bytes()
+    text = article.read_text(encoding="utf-8")
+    assert before_line in text
+    article.write_text(text.replace(before_line, after_line), encoding="utf-8")
+    assert site.build("--drafts") == 0
+    assert (site.output / page).read_bytes() != old
+    fresh = SiteFolder(tmp_path / "fresh")
+    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".cache"))
+    assert fresh.build("--clean", "--drafts") == 0
+    assert site.snapshot() == fresh.snapshot()

@@ -328,6 +328,7 @@ def _check_output(output: Path, articles: list[dict[str, object]]) -> None:
         assert headings == [" ".join(str(values["title"]).split())]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,
@@ -352,6 +353,7 @@ CONTROL = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     char=CONTROL, where=st.sampled_from(["title", "body", "summary", "tags", "author", "section"])

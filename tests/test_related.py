@@ -199,6 +199,7 @@ def reference(items: list[RelatedItem], count: int) -> list[list[int]]:
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(sites(), st.integers(0, 5))
 def test_the_selection_is_the_rule_read_plainly(items: list[RelatedItem], count: int) -> None:

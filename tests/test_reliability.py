@@ -245,6 +245,7 @@ def _assert_whole(site: SiteFolder, references: References, rounds: int, folder:
     assert not difference, difference
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("when", "flags"),
     [
@@ -282,6 +283,7 @@ def test_a_killed_build_leaves_the_output_and_the_next_build_is_whole(
         assert not _difference(after_kill, before), _difference(after_kill, before)
 
 
+@pytest.mark.slow
 def test_builds_killed_again_and_again_while_bringing_the_spare_up_to_date(
     big_site: SiteFolder,
     references: References,
@@ -311,6 +313,7 @@ def test_builds_killed_again_and_again_while_bringing_the_spare_up_to_date(
         )
 
 
+@pytest.mark.slow
 def test_workers_of_a_killed_build_do_not_live_on(
     big_site: SiteFolder, references: References, tmp_path: Path
 ) -> None:
@@ -333,6 +336,7 @@ def test_workers_of_a_killed_build_do_not_live_on(
     assert _staging(big_site) == []
 
 
+@pytest.mark.slow
 def test_a_failing_build_of_a_big_site_leaves_the_output(big_site: SiteFolder) -> None:
     assert _build(big_site).returncode == 0
     before = big_site.snapshot()
@@ -346,6 +350,7 @@ def test_a_failing_build_of_a_big_site_leaves_the_output(big_site: SiteFolder) -
     assert _staging(big_site) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_a_damaged_cache_is_ignored(
     big_site: SiteFolder, references: References, tmp_path: Path, damage: str

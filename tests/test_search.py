@@ -13,6 +13,8 @@ from checks.browser import chromium, serve
 from checks.html import check_html_dir
 from conftest import FIXED_NOW, REPO, SiteFolder, article
 
+pytestmark = pytest.mark.slow  # Pagefind and Chromium
+
 SEED_WORD = "ساليوكوف"  # the Russian general in the seed article, in no other article
 
 

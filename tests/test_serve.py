@@ -272,6 +272,7 @@ def browser() -> Iterator[object]:
         yield launched
 
 
+@pytest.mark.slow
 def test_an_open_page_follows_edits_shows_errors_and_clears_them(site: SiteFolder, browser) -> None:
     from playwright.sync_api import expect
 
@@ -300,6 +301,7 @@ def test_an_open_page_follows_edits_shows_errors_and_clears_them(site: SiteFolde
     assert not site.output.exists()
 
 
+@pytest.mark.slow
 def test_init_new_then_serve_shows_the_draft_unless_no_drafts(tmp_path: Path) -> None:
     folder = tmp_path / "site"
     assert main(["init", str(folder)]) == 0

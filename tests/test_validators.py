@@ -16,6 +16,8 @@ from checks.feeds import check_feeds
 from checks.html import HtmlMessage, check_html_dir, require_vnu
 from checks.sites import SITE_NAMES, Site, get_site
 
+pytestmark = pytest.mark.slow  # the Nu Html Checker over whole sites
+
 SHOWN = 60
 
 

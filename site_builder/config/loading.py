@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..content import front_matter
 from ..problems import Problem
+from ..text.characters import normalise_text
+from ..text.mappings import YamlError, parse_mapping
 from .schema import _TYPE_NAMES, SCHEMA
 from .settings import AuthorInfo, Config
 
@@ -31,8 +32,8 @@ def load(path: Path) -> Config | list[Problem]:
                 shown, None, f"the config file cannot be read: {error}", "save it as UTF-8 text"
             )
         ]
-    parsed = front_matter.parse_mapping(front_matter.normalise_text(text), 1, "the config")
-    if isinstance(parsed, front_matter.SplitError):
+    parsed = parse_mapping(normalise_text(text), 1, "the config")
+    if isinstance(parsed, YamlError):
         return [Problem(shown, parsed.line, parsed.message, parsed.fix)]
     return validate(parsed.data, parsed.lines, path)
 

@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 from ..problems import Problem
 from . import front_matter
 from .field_kinds import Reader, Source
-from .fields import FIELDS, KNOWN_KEYS, Context
+from .fields import FIELDS, Context
 from .images import LeadImage
 
 __all__ = ["Article", "Parsed", "Source", "parse_article"]
+
+KNOWN_KEYS = frozenset(f.key for f in FIELDS)
 
 
 def _line_of(self: Any, key: str) -> int:

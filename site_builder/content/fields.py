@@ -150,8 +150,6 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
-KNOWN_KEYS = frozenset(f.key for f in FIELDS)
-
 
 def readme_table() -> str:
     """The README's table of front-matter keys, made from FIELDS."""

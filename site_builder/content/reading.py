@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import workers
+from ..cache.bodies import BodyPack
 from ..cache.state import Cache
 from ..config import Config
 from ..digests import digest
@@ -64,21 +65,9 @@ def read_sources(
         )
         return sources
     files = find_files(config.content_dir)
-    known = cache.state.files if cache else {}
-    fresh: dict[str, tuple[tuple[int, int, int], object]] = {}
-    todo: list[tuple[str, str]] = []
-    results: dict[str, _Outcome] = {}
-    stamps: dict[str, tuple[int, int, int] | None] = {}
     pack = cache.pack() if cache and convert else None
-    for file in files:
-        name = str(file)
-        stamp = stamps[name] = _stamp(file)
-        hit = known.get(name)
-        if hit and stamp and hit[0] == stamp and (pack is None or hit[1][1] in pack):  # type: ignore[index]
-            results[name] = _Outcome(cached.decode(hit[1]), [], None)  # type: ignore[arg-type]
-            fresh[name] = hit
-        else:
-            todo.append((name, shown_path(file, config)))
+    known = cache.state.files if cache else {}
+    results, fresh, stamps, todo = _from_cache(files, known, pack, config)
     workers.shared["reading"] = (config, convert)
     for (name, _), outcome in zip(todo, workers.run(_read_one, todo, jobs), strict=True):
         results[name] = _Outcome(outcome.parsed, outcome.problems, None)  # html goes to the pack
@@ -109,7 +98,32 @@ def read_sources(
     return sources
 
 
-def _stamp(file: Path) -> tuple[int, int, int] | None:
+Stamp = tuple[int, int, int]  # mtime_ns, size, inode
+Known = dict[str, tuple[Stamp, object]]  # file → its stamp and cached record
+
+
+def _from_cache(
+    files: list[Path], known: Known, pack: BodyPack | None, config: Config
+) -> tuple[dict[str, _Outcome], Known, dict[str, Stamp | None], list[tuple[str, str]]]:
+    """The files the cache has as they are now (their bodies in the store, too), and the
+    ones to read: (file, shown path)."""
+    results: dict[str, _Outcome] = {}
+    fresh: Known = {}
+    stamps: dict[str, Stamp | None] = {}
+    todo: list[tuple[str, str]] = []
+    for file in files:
+        name = str(file)
+        stamp = stamps[name] = _stamp(file)
+        hit = known.get(name)
+        if hit and stamp and hit[0] == stamp and (pack is None or hit[1][1] in pack):  # type: ignore[index]
+            results[name] = _Outcome(cached.decode(hit[1]), [], None)  # type: ignore[arg-type]
+            fresh[name] = hit
+        else:
+            todo.append((name, shown_path(file, config)))
+    return results, fresh, stamps, todo
+
+
+def _stamp(file: Path) -> Stamp | None:
     try:
         info = os.stat(file)
     except OSError:

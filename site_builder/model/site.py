@@ -82,13 +82,7 @@ def make_site(
     paths = [article_path(config, a) for a in articles]
     ids = [a.id or default_id(config, a, p) for a, p in zip(articles, paths, strict=True)]
     problems += id_clashes(articles, ids)
-    tags, of_tags, found = make_groups("tag", articles, lambda a: a.tags, "tags")
-    problems += found
-    sections, of_sections, found = make_groups(
-        "section", articles, lambda a: (a.section,) if a.section else (), "section"
-    )
-    problems += found
-    authors, of_authors, found = make_groups("author", articles, lambda a: a.authors, "author")
+    (tags, of_tags), (sections, of_sections), (authors, of_authors), found = _groups(articles)
     problems += found
     hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
     explicit, found = explicit_related(articles, hidden)
@@ -101,17 +95,15 @@ def make_site(
     problems += found
     aliases, found = aliases_of(articles)
     problems += found
-    claims = [(path, articles[i], "slug") for i, path in enumerate(paths)]
-    claims += [(path, articles[i], "aliases") for path, i in aliases]
-    problems += url_clashes(pages, claims)
+    problems += url_clashes(pages, articles, paths, aliases)
     records = [
         ArticleRecord(
-            article=p.article,
-            path=paths[i],
-            id=ids[i],
-            digest=p.digest,
-            summary=p.summary,
-            image=p.image,
+            p.article,
+            paths[i],
+            ids[i],
+            p.digest,
+            p.summary,
+            p.image,
             tags=of_tags[i],
             section=of_sections[i][0] if of_sections[i] else None,
             authors=of_authors[i],
@@ -134,6 +126,20 @@ def make_site(
         drafts_shown=drafts,
     )
     return site, problems
+
+
+Grouped = tuple[list[Group], list[tuple[int, ...]]]  # the groups, and each article's
+
+
+def _groups(articles: list[Any]) -> tuple[Grouped, Grouped, Grouped, list[Problem]]:
+    """The tags, sections and writers of the published articles."""
+    tags, of_tags, problems = make_groups("tag", articles, lambda a: a.tags, "tags")
+    sections, of_sections, found = make_groups(
+        "section", articles, lambda a: (a.section,) if a.section else (), "section"
+    )
+    problems += found
+    authors, of_authors, found = make_groups("author", articles, lambda a: a.authors, "author")
+    return (tags, of_tags), (sections, of_sections), (authors, of_authors), problems + found
 
 
 def _home_order(

@@ -76,8 +76,12 @@ def aliases_of(articles: list[Any]) -> tuple[list[tuple[str, int]], list[Problem
     return found, problems
 
 
-def url_clashes(pages: list[StaticPage], claims: list[tuple[str, Any, str]]) -> list[Problem]:
-    """Two articles, pages or aliases claiming one URL; claims are (path, article, key)."""
+def url_clashes(
+    pages: list[StaticPage], articles: list[Any], paths: list[str], aliases: list[tuple[str, int]]
+) -> list[Problem]:
+    """Two articles, pages or aliases claiming one URL, or a URL the builder makes itself."""
+    claims = [(path, articles[i], "slug") for i, path in enumerate(paths)]
+    claims += [(path, articles[i], "aliases") for path, i in aliases]
     problems = []
     owner: dict[str, str] = {page.path: page.shown for page in pages}
     for path, article, key in claims:

@@ -39,7 +39,7 @@ class Pages:
     @property
     def env(self) -> jinja2.Environment:
         if self._env is None:
-            self._env = environment(self.config.theme, self.config.language)
+            self._env = environment(self.config.theme, self.t)
         return self._env
 
     def _shared(self) -> Values:

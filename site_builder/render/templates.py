@@ -14,20 +14,29 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from ..config import default_theme_dir
+
 DEFAULT_LANGUAGE = "ar"
 
 
 class ThemeError(Exception):
-    """The theme cannot be used (a strings file missing or unreadable); says what to do."""
+    """The theme cannot be used (a strings file that does not read); says what to do."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
 
 
 def strings(theme: Path, language: str) -> dict[str, str]:
-    """The theme's words in `language` ('ar-EG' reads ar.yaml), over the Arabic ones."""
-    folder = theme / "strings"
-    words = _read(folder / f"{DEFAULT_LANGUAGE}.yaml")
+    """The theme's words in `language` ('ar-EG' reads ar.yaml), over the Arabic ones; a
+    word a theme does not give comes from the default theme."""
     primary = language.split("-")[0].lower()
-    if primary != DEFAULT_LANGUAGE and (folder / f"{primary}.yaml").is_file():
-        words = {**words, **_read(folder / f"{primary}.yaml")}
+    words: dict[str, str] = {}
+    for folder in dict.fromkeys((default_theme_dir() / "strings", theme / "strings")):
+        for name in dict.fromkeys((DEFAULT_LANGUAGE, primary)):
+            path = folder / f"{name}.yaml"
+            if path.is_file():
+                words.update(_read(path))
     return words
 
 
@@ -36,11 +45,14 @@ def _read(path: Path) -> dict[str, str]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise ThemeError(
-            f"the theme's strings file {path} cannot be read: {error}; "
-            "copy it from the default theme (themes/default/strings/)"
+            f"the theme's strings file {path} cannot be read: {error}",
+            "fix its YAML, or copy it from the default theme (themes/default/strings/)",
         ) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ThemeError(f"the theme's strings file {path} must map names to text")
+        raise ThemeError(
+            f"the theme's strings file {path} must map names to text",
+            "write one 'name: text' per line, e.g. 'read_also: اقرأ أيضاً'",
+        )
     return {str(k): v for k, v in data.items()}
 
 
@@ -58,7 +70,7 @@ def bdi(text: str) -> Markup:
     return Markup("<bdi>{}</bdi>").format(text)
 
 
-def environment(theme: Path, language: str) -> jinja2.Environment:
+def environment(theme: Path, words: dict[str, str]) -> jinja2.Environment:
     """Templates from the theme, compiled once, HTML escaped everywhere."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(theme / "templates")),
@@ -69,5 +81,5 @@ def environment(theme: Path, language: str) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["fill"] = fill
-    env.globals.update(t=strings(theme, language), link=link, bdi=bdi)
+    env.globals.update(t=words, link=link, bdi=bdi)
     return env
