@@ -35,6 +35,7 @@ class Pages:
         self._env: jinja2.Environment | None = None
         self._listed: dict[int, Values] = {}
         self.shared = self._shared()
+        self.og_locale = seo.og_locale(self.config.language, self.config.locale)
 
     @property
     def env(self) -> jinja2.Environment:
@@ -72,6 +73,19 @@ class Pages:
             listed = self._listed[index] = {**card, "html": Markup(macro(card))}
         return listed
 
+    def open_graph(self, article: Values) -> Values:
+        """An article page's Open Graph values, made from the values it was keyed by."""
+        section = article["section"]
+        return {
+            "type": "article",
+            "locale": self.og_locale,
+            "published": article["date"]["iso"],
+            "modified": article["modified"],
+            "section": section["name"] if section else "",
+            "tags": [t["name"] for t in article["tags"]],
+            "image": article["image"],
+        }
+
     def jsonld(self, article: Values, values: Values) -> str:
         """The page's NewsArticle, made at render time from the values it was keyed by."""
         section, image = article["section"], article["image"]
@@ -79,7 +93,7 @@ class Pages:
             headline=article["title"],
             url=self.site.absolute(values["path"]),
             published=article["date"]["iso"],
-            modified=values["og"]["modified"],
+            modified=article["modified"],
             description=article["summary"],
             authors=article["authors"],
             publisher=self.config.title,
@@ -110,6 +124,9 @@ class Pages:
             article["body"] = bodies.html(extra["body"])
             article["related"] = [parts.card(i) for i in extra["related"]]
             context["article"] = article
+            context["title"] = article["title"]
+            context["description"] = article["summary"]
+            context["og"] = self.open_graph(article)
             context["jsonld"] = self.jsonld(article, values)
         text = self.env.get_template(values["template"]).render(context)
         return Output(file_of(values["path"]), text.encode("utf-8"))

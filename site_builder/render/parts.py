@@ -30,6 +30,7 @@ class Parts:
         self._card_keys: dict[int, str] = {}
         self._links: dict[str, Values] = {}
         self._dates: dict[tuple[int, int, int], Values] = {}
+        self._images: dict[tuple[int, bool], Values] = {}
 
     def number(self, value: int | str) -> str:
         return dates.localize_digits(str(value), self.config.numerals)  # type: ignore[arg-type]
@@ -74,7 +75,25 @@ class Parts:
             link = self._links[group.path] = {"name": group.name, "url": self.site.url(group.path)}
         return link
 
+    def author_link(self, index: int) -> Values:
+        """A writer's link on an article page, with its absolute URL for JSON-LD."""
+        group = self.site.authors[index]
+        key = "@" + group.path
+        link = self._links.get(key)
+        if link is None:
+            link = self._links[key] = {
+                **self.group_link(group),
+                "absolute": self.site.absolute(group.path),
+            }
+        return link
+
     def image(self, index: int, eager: bool = False) -> Values | None:
+        known = self._images.get((index, eager))
+        if known is None:
+            known = self._images[(index, eager)] = {"value": self._image(index, eager)}
+        return known["value"]
+
+    def _image(self, index: int, eager: bool) -> Values | None:
         record = self.site.articles[index]
         image = record.image
         if image is None:

@@ -18,12 +18,14 @@ from ..layout import ARCHIVE_INDEX, TAG_INDEX, list_folder
 from ..model.lists import ListPage
 from ..model.site import Site
 from ..text import dates
-from . import seo
 from .parts import Parts, Values
 
 # Front-matter values that reach the page and are not already shown through the card
 # or the article's own values: the template finds them under their names.
 _PAGE_FIELDS = tuple(f.name for f in FIELDS if f.page)
+_CARD_KEYS = frozenset(
+    ("title", "url", "date", "summary", "tags", "section", "image", "draft", "future")
+)
 
 
 @dataclass(frozen=True)
@@ -40,45 +42,31 @@ def page_key(values: Values, parts: Parts, salt: str) -> str:
 
 
 def article_view(parts: Parts, index: int) -> Values:
-    site, config = parts.site, parts.config
+    """An article page: its card (by index), body, writers, lead image, related cards,
+    and the front-matter values that reach the page. Its title, description, Open
+    Graph and JSON-LD are made from these when it is rendered (render/pages.py)."""
+    site = parts.site
     record = site.articles[index]
     article = record.article
-    card = parts.card(index)
     source = None
     if article.source:
         source = {"name": article.source.name, "url": article.source.url}
-    authors = [
-        {**parts.group_link(site.authors[a]), "absolute": site.absolute(site.authors[a].path)}
-        for a in record.authors
-    ]
-    image = parts.image(index, eager=True)
     updated = article.updated if article.updated and article.updated > article.date else None
-    section = card["section"]
     own: Values = {
         "card": index,
         "body": BodyRef(record.digest),
         "updated": parts.when(updated) if updated else None,
+        "modified": dates.iso(updated or article.date),
         "source": source,
-        "authors": authors,
-        "image": image,
+        "authors": [parts.author_link(a) for a in record.authors],
+        "image": parts.image(index, eager=True),
         "related": list(record.related),
     }
-    shown = card.keys() | own.keys()
+    shown = _CARD_KEYS | own.keys()
     own.update((name, getattr(article, name)) for name in _PAGE_FIELDS if name not in shown)
     return {
         "template": "article.html",
         "path": record.path,
-        "title": article.title,
-        "description": card["summary"],
-        "og": {
-            "type": "article",
-            "locale": seo.og_locale(config.language, config.locale),
-            "published": card["date"]["iso"],
-            "modified": dates.iso(updated or article.date),
-            "section": section["name"] if section else "",
-            "tags": [t["name"] for t in card["tags"]],
-            "image": image,
-        },
         "refs": (index, *record.related),
         "article": own,
     }

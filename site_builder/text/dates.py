@@ -164,6 +164,12 @@ def hijri_date(
 
 def iso(dt: datetime) -> str:
     """RFC 3339 with the datetime's own offset, to the second: 2023-08-21T10:30:00+03:00."""
+    # Equal datetimes are one instant; the offset tells how it is written.
+    return _iso(dt, _aware(dt).utcoffset())
+
+
+@lru_cache(maxsize=1 << 16)
+def _iso(dt: datetime, _offset: timedelta | None) -> str:
     return _feed_time(dt).isoformat()
 
 
