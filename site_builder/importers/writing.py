@@ -129,17 +129,19 @@ def _front_matter_of(path: Path) -> dict[str, object]:
     return parsed.data if isinstance(parsed, front_matter.FrontMatter) else {}
 
 
-def write_all(files: list[tuple[Path, str]]) -> tuple[list[Path], list[Problem]]:
-    """Write every file to a temporary name, then swap them all in; on failure, none."""
+def write_all(files: list[tuple[Path, str | bytes]]) -> tuple[list[Path], list[Problem]]:
+    """Write every file (text or bytes) to a temporary name, then swap them all in; on
+    failure, none."""
     temps: list[tuple[Path, Path]] = []
     target = files[0][0]
     try:
         for target, text in files:
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f".{target.stem[:40]}.{secrets.token_hex(4)}.tmp")
-            with temp.open("x", encoding="utf-8", newline="\n") as handle:
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            with temp.open("xb") as handle:
                 temps.append((temp, target))
-                handle.write(text)
+                handle.write(data)
     except OSError as error:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)

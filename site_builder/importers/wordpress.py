@@ -1,0 +1,271 @@
+"""`--from wordpress EXPORT.xml`: a WXR export (Tools → Export) read with lxml, entities
+never resolved: posts become articles, pages static pages, attachments the images they
+refer to; the guid is the feed id and the old permalink an alias."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from ..config import Config
+from . import links, wordpress_body
+from .foreign_front_matter import when
+from .html_markdown import plain_text
+from .migrated import Imported, Media, OldFeed, Place, SourceSite
+from .wordpress_body import Attachment
+
+_DRAFT = {"draft", "pending", "private"}
+_UNCATEGORIZED = {"uncategorized", "غير-مصنف"}
+_UPLOADS = "/wp-content/uploads/"
+
+
+# Namespaces by what their URI holds, whatever its version (1.0, 1.1, 1.2) or scheme.
+_NAMESPACES = {
+    "wp": lambda ns: "wordpress.org/export/" in ns and not ns.rstrip("/").endswith("excerpt"),
+    "excerpt": lambda ns: ns.rstrip("/").endswith("excerpt"),
+    "content": lambda ns: "purl.org/rss/1.0/modules/content" in ns,
+    "dc": lambda ns: "purl.org/dc/elements" in ns,
+    "": lambda ns: not ns,
+}
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    """The children named `name` ('wp:postmeta', 'category'), comments skipped."""
+    prefix, _, local = name.rpartition(":")
+    wanted = _NAMESPACES[prefix]
+    found = []
+    for child in element:
+        if isinstance(child.tag, str):
+            qname = etree.QName(child)
+            if qname.localname == local and wanted(qname.namespace or ""):
+                found.append(child)
+    return found
+
+
+def _local(element: etree._Element, name: str) -> str:
+    """The text of the first child named `name` ('wp:post_id', 'title'), stripped."""
+    found = _children(element, name)
+    return (found[0].text or "").strip() if found else ""
+
+
+def _parse(path: Path, site: SourceSite) -> etree._Element | None:
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
+    try:
+        return etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as error:
+        recovering = etree.XMLParser(
+            resolve_entities=False, huge_tree=True, recover=True, no_network=True
+        )
+        root = etree.parse(str(path), recovering).getroot()
+        if root is None:
+            site.notes.error(
+                Place(str(path), error.lineno),
+                f"the export is not XML: {error.msg}",
+                "export again from Tools → Export, or repair the line",
+            )
+            return None
+        site.notes.warn(
+            f"the export is broken XML ({error.msg}); what could be read was read",
+            Place(str(path), error.lineno),
+            "check the imported articles",
+        )
+        return root
+
+
+def read(sources: list[str], config: Config, media: Path | None) -> SourceSite:
+    site = SourceSite("wordpress", "")
+    for source in sources:
+        path = Path(source)
+        root = _parse(path, site)
+        site.files_read += 1
+        if root is None:
+            continue
+        channel = root.find("channel")
+        if channel is None:
+            site.notes.error(Place(str(path), 1), "the export has no <channel>", "export again")
+            continue
+        _read_channel(channel, str(path), config, media, site)
+    return site
+
+
+def _read_channel(
+    channel: etree._Element, file: str, config: Config, media: Path | None, site: SourceSite
+) -> None:
+    base = _local(channel, "wp:base_blog_url") or _local(channel, "link")
+    site.old_base = site.old_base or base
+    site.old_hosts |= links.hosts_of(base, _local(channel, "wp:base_site_url"))
+    authors = {
+        _local(a, "wp:author_login"): _local(a, "wp:author_display_name")
+        for a in _children(channel, "wp:author")
+    }
+    for category in _children(channel, "wp:category"):
+        name = html.unescape(_local(category, "wp:cat_name"))
+        if name:
+            site.sections[name] = (name, _local(category, "wp:category_description"))
+    items = channel.findall("item")
+    attachments = {
+        _local(i, "wp:post_id"): _attachment(i)
+        for i in items
+        if _local(i, "wp:post_type") == "attachment"
+    }
+    site.feeds.append(OldFeed("feed/", "home"))
+    for item in items:
+        kind = _local(item, "wp:post_type")
+        place = Place(file, item.sourceline)
+        if kind not in ("post", "page"):
+            if kind != "attachment":
+                site.notes.warn(f"a '{kind}' item skipped (not a post or a page)", place)
+            continue
+        status = _local(item, "wp:status")
+        if status in ("trash", "auto-draft", "inherit"):
+            site.notes.warn(f"a post in '{status}' skipped", place)
+            continue
+        site.items.append(_item(item, kind, place, authors, attachments, config, media, site))
+
+
+def _attachment(item: etree._Element) -> Attachment:
+    alt = ""
+    for meta in _children(item, "wp:postmeta"):
+        if _local(meta, "wp:meta_key") == "_wp_attachment_image_alt":
+            alt = _local(meta, "wp:meta_value")
+    return Attachment(
+        _local(item, "wp:attachment_url"),
+        alt or html.unescape(_local(item, "title")),
+        _local(item, "excerpt:encoded"),
+        _local(item, "wp:post_parent"),
+    )
+
+
+def _date(item: etree._Element, gmt: str, local: str, config: Config) -> datetime | None:
+    """The GMT date with the site's offset then (local − GMT), else the local one."""
+    utc = when(_local(item, gmt), UTC)
+    there = when(_local(item, local), config.tz)
+    if isinstance(utc, datetime) and isinstance(there, datetime):
+        offset = there.replace(tzinfo=None) - utc.replace(tzinfo=None)
+        if abs(offset) <= timedelta(hours=14):
+            return utc.astimezone(timezone(offset))
+        return utc
+    return there if isinstance(there, datetime) else None
+
+
+def _item(
+    item: etree._Element,
+    kind: str,
+    place: Place,
+    authors: dict[str, str],
+    attachments: dict[str, Attachment],
+    config: Config,
+    media: Path | None,
+    site: SourceSite,
+) -> Imported:
+    post_id = _local(item, "wp:post_id")
+    content_line = next((c.sourceline for c in _children(item, "content:encoded")), place.line)
+    teaser, content = wordpress_body.split_more(_local(item, "content:encoded"))
+    body = wordpress_body.convert(
+        content, Place(place.file, content_line), post_id, attachments, site.notes
+    )
+    status = _local(item, "wp:status")
+    title = html.unescape(_local(item, "title")) or plain_text(content)[:80] or post_id
+    published = _date(item, "wp:post_date_gmt", "wp:post_date", config)
+    updated = _date(item, "wp:post_modified_gmt", "wp:post_modified", config)
+    categories = [
+        (html.unescape(c.text or "").strip(), c.get("nicename", ""))
+        for c in item.findall("category")
+        if c.get("domain") == "category"
+    ]
+    named = [name for name, nice in categories if unquote(nice) not in _UNCATEGORIZED]
+    tags = [
+        html.unescape(c.text or "").strip()
+        for c in item.findall("category")
+        if c.get("domain") == "post_tag"
+    ]
+    link = _local(item, "link")
+    found = Imported(
+        "article" if kind == "post" else "page",
+        place,
+        title.strip(),
+        body,
+        date=published,
+        slug=unicodedata.normalize("NFC", unquote(_local(item, "wp:post_name"))),
+        id=_local(item, "guid"),
+        old_urls=tuple(u for u in (link,) if u and "?" not in u),
+        updated=updated if updated and published and updated > published else None,
+        tags=tuple(dict.fromkeys(named[1:] + tags)),
+        section=named[0] if named else "",
+        summary=plain_text(_local(item, "excerpt:encoded") or teaser),
+        authors=tuple(
+            a for a in (authors.get(_local(item, "dc:creator")) or _local(item, "dc:creator"),) if a
+        ),
+        draft=status in _DRAFT or bool(_local(item, "wp:post_password")),
+        pinned=_local(item, "wp:is_sticky") == "1",
+    )
+    _featured(found, item, attachments, media, site)
+    for name, nice in categories[:1] if named else []:
+        site.feeds.append(OldFeed(f"category/{unquote(nice)}/feed/", "section", name))
+    for name, nice in categories[1:]:
+        site.feeds.append(OldFeed(f"category/{unquote(nice)}/feed/", "tag", name))
+    for tag in (c for c in item.findall("category") if c.get("domain") == "post_tag"):
+        site.feeds.append(
+            OldFeed(
+                f"tag/{unquote(tag.get('nicename', ''))}/feed/", "tag", (tag.text or "").strip()
+            )
+        )
+    if media is not None:
+        found.body = _local_media(found, media, site)
+    return found
+
+
+def _featured(
+    found: Imported,
+    item: etree._Element,
+    attachments: dict[str, Attachment],
+    media: Path | None,
+    site: SourceSite,
+) -> None:
+    for meta in _children(item, "wp:postmeta"):
+        if _local(meta, "wp:meta_key") == "_thumbnail_id":
+            attachment = attachments.get(_local(meta, "wp:meta_value"))
+            if attachment is None:
+                site.notes.warn("a featured image not in the export, left out", found.place)
+                return
+            found.image, found.image_alt = attachment.url, attachment.alt or found.title
+            site.notes.convert("featured image → image", found.place)
+
+
+def _local_media(found: Imported, media: Path, site: SourceSite) -> str:
+    """Uploads found in the --media copy: copied to /wp-content/uploads/… and linked there."""
+    copies: list[Media] = []
+    body = found.body
+    urls = [found.image] if found.image else []
+    urls += [u for u in _upload_urls(body) if u not in urls]
+    for url in urls:
+        path = urlsplit(url).path
+        relative = unquote(path.split(_UPLOADS, 1)[1])
+        source = media / relative
+        if not source.is_file():
+            site.notes.warn(
+                "an upload not in the --media folder, kept as its URL",
+                found.place,
+                f"copy {relative} into {media}, then import again with --update",
+            )
+            continue
+        copies.append(Media(source, "wp-content/uploads/" + relative))
+        rooted = _UPLOADS + relative
+        body = body.replace(url, rooted)
+        if found.image == url:
+            found.image = rooted
+    found.media = tuple(copies)
+    return body
+
+
+_UPLOAD_URL = re.compile(r"https?://[^\s)\"'<>]*" + _UPLOADS + r"[^\s)\"'<>]+")
+
+
+def _upload_urls(body: str) -> list[str]:
+    return list(dict.fromkeys(_UPLOAD_URL.findall(body)))
