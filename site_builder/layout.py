@@ -67,6 +67,16 @@ def page_path(folder: str, number: int) -> str:
     return folder if number == 1 else f"{folder}{PAGE_FOLDER}/{number}/"
 
 
+def old_feed_file(path: str) -> str:
+    """Where a copy of a feed is written for an old feed URL: the file itself
+    ('index.xml'), or a folder's index.html ('feed/'), which every static host serves
+    at the folder's URL (feed readers read the feed whatever its media type)."""
+    path = path.lstrip("/")
+    if path.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
+        return path.rstrip("/") + "/index.html"
+    return path
+
+
 def file_of(path: str) -> str:
     """The file a page's path is written to: a folder's index.html, or the file itself."""
     return path if path.endswith((".html", ".htm")) else path + "index.html"

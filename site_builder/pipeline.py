@@ -210,6 +210,7 @@ class _Build:
         )
         context = plan.Context(pages, Entries(site), self.config.cache_dir)
         all_jobs = list(plan.jobs(site, context, self.config.theme / "static"))
+        self.result.problems += plan.missing_old_feeds(site, all_jobs)
         clashes = plan.path_clashes(all_jobs)
         if clashes:
             self.result.problems += clashes

@@ -9,7 +9,7 @@ from ..problems import Problem
 from ..text.characters import normalise_text
 from ..text.mappings import YamlError, parse_mapping
 from .schema import _TYPE_NAMES, SCHEMA
-from .settings import AuthorInfo, Config
+from .settings import AuthorInfo, Config, SectionInfo
 
 
 def load(path: Path) -> Config | list[Problem]:
@@ -142,6 +142,10 @@ def _typed(
     values["base_url"] = base if base.endswith("/") else base + "/"
     if "authors" in values:
         values["authors"] = {str(k): AuthorInfo(**v) for k, v in values["authors"].items()}
+    if "section_info" in values:
+        values["section_info"] = {
+            str(k): SectionInfo(**v) for k, v in values["section_info"].items()
+        }
     if "pinned" in values:
         values["pinned"] = tuple(values["pinned"])
     return Config(path=path.resolve(), **values)

@@ -99,6 +99,25 @@ def _authors(v: dict[Any, Any]) -> str | None:
     return None
 
 
+def _section_info(v: dict[Any, Any]) -> str | None:
+    for name, info in v.items():
+        if not isinstance(info, dict) or not set(info) <= {"name", "description"}:
+            return f"entry '{name}' must be a mapping with name and description"
+        if not all(isinstance(x, str) for x in info.values()):
+            return f"entry '{name}' must have text values"
+    return None
+
+
+def _old_feeds(v: dict[Any, Any]) -> str | None:
+    for old, new in v.items():
+        if not isinstance(old, str) or not isinstance(new, str):
+            return f"entry {old!r} must map an old path to a new feed's path, both text"
+        parts = old.strip("/").split("/")
+        if "://" in old or "?" in old or any(p in ("", ".", "..") for p in parts):
+            return f"names {old!r}, which is not a path inside the site (no query, no '..')"
+    return None
+
+
 SCHEMA: dict[str, Key] = {
     "title": Key((str,), required=True, fix="title: اسم الموقع"),
     "base_url": Key(
@@ -131,6 +150,14 @@ SCHEMA: dict[str, Key] = {
         (dict,), check=_authors, fix="authors: {اسم الكاتب: {name: …, bio: …, image: …}}"
     ),
     "pinned": Key((list,), check=_string_list, fix="pinned: [slug-1, slug-2]"),
+    "section_info": Key(
+        (dict,),
+        check=_section_info,
+        fix="section_info: {سياسة: {name: السياسة, description: أخبار السياسة}}",
+    ),
+    "old_feeds": Key(
+        (dict,), check=_old_feeds, fix="old_feeds: {feed/: feed.xml, index.xml: feed.xml}"
+    ),
 }
 
 _TYPE_NAMES = {

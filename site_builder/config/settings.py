@@ -21,6 +21,12 @@ class AuthorInfo:
 
 
 @dataclass(frozen=True)
+class SectionInfo:
+    name: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     """Every setting of a site, typed, with paths resolved."""
 
@@ -48,6 +54,8 @@ class Config:
     cache_dir: Path = Path(".cache")
     authors: dict[str, AuthorInfo] = field(default_factory=dict)
     pinned: tuple[str, ...] = ()
+    section_info: dict[str, SectionInfo] = field(default_factory=dict)  # by section name
+    old_feeds: dict[str, str] = field(default_factory=dict)  # old path → new feed's path
 
     @property
     def root(self) -> Path:

@@ -80,3 +80,9 @@ def with_display_names(config: Config, groups: list[Group]) -> list[Group]:
     for name, info in config.authors.items():
         names.setdefault(tag_key(name), info.name)
     return [replace(g, name=names[g.key] or g.name) if g.key in names else g for g in groups]
+
+
+def with_section_names(config: Config, groups: list[Group]) -> list[Group]:
+    """Sections under their display names from the config's `section_info`."""
+    names = {tag_key(name): info.name for name, info in config.section_info.items() if info.name}
+    return [replace(g, name=names[g.key]) if g.key in names else g for g in groups]

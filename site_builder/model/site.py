@@ -12,7 +12,7 @@ from ..content.articles import Parsed
 from ..content.pages import StaticPage
 from ..problems import Problem
 from ..text.slugs import url_quote
-from .groups import Group, make_groups, with_display_names
+from .groups import Group, make_groups, with_display_names, with_section_names
 from .lists import Archive, Listing, archive_of, make_listings
 from .records import ArticleRecord
 from .related import explicit_related, related_articles
@@ -116,7 +116,7 @@ def make_site(
         now,
         records,
         tags,
-        sections,
+        with_section_names(config, sections),
         with_display_names(config, authors),
         pages=pages,
         home=home,

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..digests import digest
-from ..layout import SEARCH_PAGE, file_of
+from ..layout import SEARCH_PAGE, file_of, old_feed_file
 from ..model.lists import paginate
 from ..model.site import Site
 from ..problems import Problem
@@ -80,8 +80,34 @@ def _article_jobs(site: Site) -> Iterator[Job]:
             yield Job(f"image:{index}", "image", image, tuple(record.path + n for n in names))
 
 
+def old_feed_copies(site: Site) -> dict[str, list[str]]:
+    """New feed path → the files of its copies at the old site's feed URLs."""
+    copies: dict[str, list[str]] = {}
+    for old, new in site.config.old_feeds.items():
+        copies.setdefault(new.lstrip("/"), []).append(old_feed_file(old))
+    return copies
+
+
+def missing_old_feeds(site: Site, all_jobs: list[Job]) -> list[Problem]:
+    """Old feed URLs whose new feed this build does not make (a list with no article)."""
+    made = {path for job in all_jobs if job.kind == "feed" for path in job.paths}
+    return [
+        Problem(
+            str(site.config.path),
+            None,
+            f"old_feeds sends /{old} to {new}, which this build does not make "
+            "(no published article in that list), so its readers get nothing",
+            "point it at a feed the site has (feed.xml, sections/SLUG/feed.xml, …) or remove it",
+            "warning",
+        )
+        for old, new in site.config.old_feeds.items()
+        if new.lstrip("/") not in made
+    ]
+
+
 def _list_jobs(site: Site, context: Context) -> Iterator[Job]:
     config, parts = site.config, context.pages.parts
+    copies = old_feed_copies(site)
     for listing in site.listings:
         for page in paginate(listing, config.per_page_of(listing.kind.name)):
             values = views.list_view(parts, page)
@@ -91,6 +117,10 @@ def _list_jobs(site: Site, context: Context) -> Iterator[Job]:
             if listing.folder:
                 title = parts.t["list_feed_title"].format(site=config.title, title=listing.title)
             feed = feeds.feed_values(site, listing, context.entries, title)
+            own = zip(feed.formats, feed.paths(), strict=False)
+            feed_copies = [(c, name) for name, path in own for c in copies.get(path, ())]
+            if feed_copies:
+                feed = replace(feed, copies=tuple(feed_copies))
             yield Job(f"feed:{listing.folder}", "feed", feed, feed.paths())
 
 

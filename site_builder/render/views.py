@@ -18,6 +18,7 @@ from ..layout import ARCHIVE_INDEX, TAG_INDEX, list_folder
 from ..model.lists import ListPage
 from ..model.site import Site
 from ..text import dates
+from ..text.spelling import tag_key
 from .parts import Parts, Values
 
 # Front-matter values that reach the page and are not already shown through the card
@@ -88,7 +89,8 @@ def list_view(parts: Parts, page: ListPage) -> Values:
         "count": parts.number(len(listing.articles)),
         "description": config.description
         if not listing.folder
-        else t["list_description"].format(label=label, title=listing.title),
+        else _described(parts, listing.group)
+        or t["list_description"].format(label=label, title=listing.title),
         "feeds": parts.feeds_of(
             listing.folder,
             t["list_feed_title"].format(site=config.title, title=listing.title),
@@ -96,7 +98,7 @@ def list_view(parts: Parts, page: ListPage) -> Values:
         )
         if listing.folder
         else [],
-        "group": _writer(parts, listing.group) if listing.group is not None else None,
+        "group": _group_info(parts, listing.group) if listing.group is not None else None,
         "lead": None,
         "cards": list(page.items),
         "pager": _pager(parts, page),
@@ -110,8 +112,22 @@ def list_view(parts: Parts, page: ListPage) -> Values:
     return values
 
 
-def _writer(parts: Parts, group: Any) -> Values | None:
-    """A writer's bio and portrait from the config's `authors`."""
+def _described(parts: Parts, group: Any) -> str:
+    """A section's description from the config's `section_info` ("" when none)."""
+    if group is None or group.kind != "section":
+        return ""
+    for name, info in parts.config.section_info.items():
+        if tag_key(name) == group.key:
+            return info.description
+    return ""
+
+
+def _group_info(parts: Parts, group: Any) -> Values | None:
+    """A writer's bio and portrait from the config's `authors`; a section's description
+    from its `section_info`."""
+    if group.kind == "section":
+        description = _described(parts, group)
+        return {"description": description} if description else None
     if group.kind != "author":
         return None
     for name, info in parts.config.authors.items():

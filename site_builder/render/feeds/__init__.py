@@ -52,7 +52,8 @@ WRITERS: dict[str, Callable[[_Made], bytes]] = {
 def outputs(feed: Feed, entries: Entries, bodies: BodyLookup) -> list[Output]:
     """The files of one Feed value, one a format."""
     made = _Made(feed, entries, bodies)
-    return [
-        Output(path, WRITERS[name](made))
-        for name, path in zip(feed.formats, feed.paths(), strict=True)
+    own = {name: WRITERS[name](made) for name in feed.formats}
+    files = [
+        Output(path, own[name]) for name, path in zip(feed.formats, feed.paths(), strict=False)
     ]
+    return files + [Output(path, own[name]) for path, name in feed.copies]

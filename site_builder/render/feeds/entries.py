@@ -59,9 +59,12 @@ class Feed:
     updated: datetime
     items: tuple[int, ...]  # article indices, newest first
     formats: tuple[str, ...]  # names of layout.FEED_FORMATS
+    # Copies at the old site's feed URLs (config `old_feeds`): (output path, format name).
+    copies: tuple[tuple[str, str], ...] = ()
 
     def paths(self) -> tuple[str, ...]:
-        return tuple(self.folder + FORMATS_BY_NAME[name].file for name in self.formats)
+        own = tuple(self.folder + FORMATS_BY_NAME[name].file for name in self.formats)
+        return own + tuple(path for path, _ in self.copies)
 
     def url_of(self, name: str) -> str:
         """The absolute URL of this feed in one format."""
