@@ -4,7 +4,6 @@ permalinks, `slug`, `url`, `aliases`) and its feed ids (the old permalinks)."""
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 import unicodedata
@@ -19,41 +18,14 @@ import yaml
 
 from ..config import Config
 from . import hugo_shortcodes, links
-from .detect import HUGO_CONFIGS
 from .foreign_front_matter import Parsed, lower_keys, split, text_of, when
 from .html_markdown import plain_text
+from .hugo_config import site_config
 from .migrated import Imported, Media, OldFeed, Place, SourceSite
 
 _MARKDOWN = (".md", ".markdown")
 _MORE = re.compile(r"<!--\s*more\s*-->")
 _TOKEN = re.compile(r":(\w+)")
-
-
-def _site_config(root: Path) -> dict[str, Any]:
-    """The site's config (keys lowercased), from hugo.toml or config/_default/."""
-    found: dict[str, Any] = {}
-    files = [root / name for name in HUGO_CONFIGS if (root / name).is_file()][:1]
-    default = root / "config" / "_default"
-    if default.is_dir():
-        files += sorted(p for p in default.iterdir() if p.suffix in (".toml", ".yaml", ".json"))
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        data = (
-            tomllib.loads(text)
-            if path.suffix == ".toml"
-            else json.loads(text)
-            if path.suffix == ".json"
-            else yaml.safe_load(text) or {}
-        )
-        data = lower_keys(data)
-        if path.parent == default and path.stem not in ("hugo", "config"):
-            data = {path.stem.lower(): data.get(path.stem.lower(), data)}
-        for key, value in data.items():
-            if isinstance(value, dict) and isinstance(found.get(key), dict):
-                found[key] = {**found[key], **value}
-            else:
-                found[key] = value
-    return found
 
 
 @dataclass
@@ -80,7 +52,7 @@ def read(sources: list[str], config: Config, media: Path | None) -> SourceSite:
 
 def _read_site(root: Path, config: Config, site: SourceSite) -> None:
     try:
-        settings = _site_config(root)
+        settings = site_config(root)
     except (OSError, ValueError, tomllib.TOMLDecodeError, yaml.YAMLError) as error:
         site.notes.error(
             Place(str(root)),
