@@ -127,12 +127,12 @@ def _group_info(parts: Parts, group: Any) -> Values | None:
     from its `section_info`."""
     if group.kind == "section":
         description = _described(parts, group)
-        return {"description": description} if description else None
+        return {"bio": "", "image": "", "description": description} if description else None
     if group.kind != "author":
         return None
     for name, info in parts.config.authors.items():
         if name == group.name or info.name == group.name:
-            return {"bio": info.bio, "image": info.image}
+            return {"bio": info.bio, "image": info.image, "description": ""}
     return None
 
 
