@@ -38,7 +38,7 @@ def _parse(source: str, site: SourceSite) -> Any | None:
             return None
     else:
         data = source
-    parsed = feedparser.parse(data, sanitize_html=False)
+    parsed = raw = feedparser.parse(data, sanitize_html=False)
     if parsed.bozo and not parsed.entries:
         site.notes.error(
             Place(source),
@@ -57,6 +57,10 @@ def _parse(source: str, site: SourceSite) -> Any | None:
             "what could be read was read",
             Place(source),
         )
+    # Ids and links as written: feedparser would resolve a guid such as 'abc-123' too.
+    for entry, as_written in zip(parsed.entries, raw.entries, strict=False):
+        entry["id_as_written"] = as_written.get("id", "")
+        entry["link_as_written"] = as_written.get("link", "")
     return parsed
 
 
@@ -120,7 +124,7 @@ def _entry(entry: Any, place: Place, site: SourceSite, number: int) -> Imported:
     summary = ""
     if content and entry.get("summary") and entry["summary"] != content[0].value:
         summary = _ELLIPSIS.sub("", plain_text(str(entry["summary"])))
-    link = str(entry.get("link", ""))
+    link = str(entry.get("link_as_written") or entry.get("link", ""))
     if not link.startswith(("http://", "https://")):
         link = ""
     published = _when(entry, "published") or _when(entry, "updated")
@@ -135,7 +139,7 @@ def _entry(entry: Any, place: Place, site: SourceSite, number: int) -> Imported:
         body,
         date=published,
         slug=_slug_of(link),
-        id=str(entry.get("id") or link),
+        id=str(entry.get("id_as_written") or entry.get("id") or link),
         old_urls=(link,) if link and _same_host(link, site) else (),
         updated=updated if updated and published and updated > published else None,
         tags=tuple(
