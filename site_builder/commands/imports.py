@@ -94,7 +94,7 @@ def _plain_text(args: argparse.Namespace, config: object, into: Path) -> int:
     if any(p.level == "error" for p in result.problems):
         sys.stderr.write("nothing was written\n")
         return CONTENT_ERROR
-    print("format: text (plain-text archive articles)")
+    print("format: text (plain-text archive articles)", file=sys.stderr)
     for path in result.written:
         print(path)
     for what, reason in result.skipped:
