@@ -177,27 +177,8 @@ def _item(
     page: _Page, by_file: dict[str, _Page], settings: dict[str, Any], tz: ZoneInfo, site: SourceSite
 ) -> Imported:
     meta = page.meta
-
-    def resolve(ref: str) -> str | None:
-        ref = ref.strip().lstrip("/").split("#")[0]
-        here = page.path.parent.name if page.bundle else ""
-        for prefix in ("", f"{page.section}/", f"{page.section}/{here}/"):
-            for suffix in ("", ".md", "/index.md", ".markdown"):
-                if prefix + ref + suffix in by_file:
-                    return by_file[prefix + ref + suffix].old_url
-        site.notes.warn(
-            f"a ref to '{ref}', which is not in the content, kept as it was", page.place
-        )
-        return ref
-
-    context = hugo_shortcodes.Context(
-        Place(page.place.file, page.parsed.body_line),
-        site.notes,
-        resolve,
-        {**lower_keys(settings.get("params") or {}), **meta},
-    )
     teaser = _MORE.split(page.parsed.body, 1)
-    body = hugo_shortcodes.convert(_MORE.sub("", page.parsed.body), context).strip() + "\n"
+    body = _body(page, by_file, settings, site)
     published = when(
         meta.get("publishdate") or meta.get("pubdate") or meta.get("published") or meta.get("date"),
         tz,
@@ -236,6 +217,33 @@ def _item(
         media=_resources(page),
         bundle=page.bundle,
     )
+
+
+def _body(
+    page: _Page, by_file: dict[str, _Page], settings: dict[str, Any], site: SourceSite
+) -> str:
+    """The page's body with its shortcodes converted; a ref resolved to the old URL of the
+    page it names (rewritten to the new URL with the other links)."""
+
+    def resolve(ref: str) -> str | None:
+        ref = ref.strip().lstrip("/").split("#")[0]
+        here = page.path.parent.name if page.bundle else ""
+        for prefix in ("", f"{page.section}/", f"{page.section}/{here}/"):
+            for suffix in ("", ".md", "/index.md", ".markdown"):
+                if prefix + ref + suffix in by_file:
+                    return by_file[prefix + ref + suffix].old_url
+        site.notes.warn(
+            f"a ref to '{ref}', which is not in the content, kept as it was", page.place
+        )
+        return ref
+
+    context = hugo_shortcodes.Context(
+        Place(page.place.file, page.parsed.body_line),
+        site.notes,
+        resolve,
+        {**lower_keys(settings.get("params") or {}), **page.meta},
+    )
+    return hugo_shortcodes.convert(_MORE.sub("", page.parsed.body), context).strip() + "\n"
 
 
 def _listed(value: Any) -> list[Any]:

@@ -44,6 +44,7 @@ class _Post:
     tags: list[str]
     url: str
     draft: bool
+    tz: ZoneInfo
 
 
 def _words(value: Any, split_words: bool) -> list[str]:
@@ -139,6 +140,7 @@ def _post(
         _pluralized(meta, "tag", "tags"),
         "",
         drafts or meta.get("published") is False,
+        tz,
     )
     post.url = baseurl + _url(post, style, path.suffix)
     return post
@@ -219,7 +221,7 @@ def _item(
         # A draft or an unpublished post never had a URL of its own.
         old_urls=((post.url,) if not post.draft else ())
         + tuple(baseurl + "/" + r.lstrip("/") for r in redirects),
-        updated=when(meta.get("last_modified_at") or meta.get("updated"), ZoneInfo("UTC")),
+        updated=when(meta.get("last_modified_at") or meta.get("updated"), post.tz),
         tags=tuple(dict.fromkeys(post.categories[1:] + post.tags)),
         section=post.categories[0] if post.categories else "",
         summary=plain_text(markdown.markdown(excerpt)) if excerpt else "",
@@ -228,15 +230,20 @@ def _item(
         image=image,
         image_alt=text_of(meta.get("image_alt")),
     )
-    rooted = [m for m in _ROOTED.findall(item.body)] + (
-        [image] if image.startswith("/assets/") else []
+    item.media = _assets(root, item)
+    return item
+
+
+def _assets(root: Path, item: Imported) -> tuple[Media, ...]:
+    """The files under assets/ the body or the lead image uses, copied to the same path."""
+    rooted = _ROOTED.findall(item.body) + (
+        [item.image] if item.image.startswith("/assets/") else []
     )
-    item.media = tuple(
+    return tuple(
         Media(root / p.lstrip("/"), p.lstrip("/"))
         for p in dict.fromkeys(rooted)
         if (root / p.lstrip("/")).is_file()
     )
-    return item
 
 
 def _titleize(slug: str) -> str:

@@ -174,17 +174,7 @@ def _item(
     title = html.unescape(_local(item, "title")) or plain_text(content)[:80] or post_id
     published = _date(item, "wp:post_date_gmt", "wp:post_date", config)
     updated = _date(item, "wp:post_modified_gmt", "wp:post_modified", config)
-    categories = [
-        (html.unescape(c.text or "").strip(), c.get("nicename", ""))
-        for c in item.findall("category")
-        if c.get("domain") == "category"
-    ]
-    named = [name for name, nice in categories if unquote(nice) not in _UNCATEGORIZED]
-    tags = [
-        html.unescape(c.text or "").strip()
-        for c in item.findall("category")
-        if c.get("domain") == "post_tag"
-    ]
+    section, tags = _terms(item, site)
     link = _local(item, "link")
     found = Imported(
         "article" if kind == "post" else "page",
@@ -196,9 +186,9 @@ def _item(
         id=_local(item, "guid"),
         old_urls=tuple(u for u in (link,) if u and "?" not in u),
         updated=updated if updated and published and updated > published else None,
-        tags=tuple(dict.fromkeys(named[1:] + tags)),
-        section=named[0] if named else "",
-        summary=plain_text(_local(item, "excerpt:encoded") or teaser),
+        tags=tags,
+        section=section,
+        summary=plain_text(_local(item, "excerpt:encoded") or teaser) or _meta(item, _SEO),
         authors=tuple(
             a for a in (authors.get(_local(item, "dc:creator")) or _local(item, "dc:creator"),) if a
         ),
@@ -206,19 +196,49 @@ def _item(
         pinned=_local(item, "wp:is_sticky") == "1",
     )
     _featured(found, item, attachments, media, site)
-    for name, nice in categories[:1] if named else []:
-        site.feeds.append(OldFeed(f"category/{unquote(nice)}/feed/", "section", name))
-    for name, nice in categories[1:]:
-        site.feeds.append(OldFeed(f"category/{unquote(nice)}/feed/", "tag", name))
-    for tag in (c for c in item.findall("category") if c.get("domain") == "post_tag"):
-        site.feeds.append(
-            OldFeed(
-                f"tag/{unquote(tag.get('nicename', ''))}/feed/", "tag", (tag.text or "").strip()
-            )
+    if kind == "page" and link and links.alias_of(link, "/") not in (None, f"{found.slug}/"):
+        site.notes.warn(
+            "a page's old URL that its new one (/SLUG/) does not keep",
+            place,
+            "pages have no aliases: add a redirect on the host, or give the page that slug",
         )
     if media is not None:
         found.body = _local_media(found, media, site)
     return found
+
+
+def _terms(item: etree._Element, site: SourceSite) -> tuple[str, tuple[str, ...]]:
+    """The section (the first category but the default one) and the tags (the other
+    categories, then the tags); each one's old feed noted."""
+    categories = [
+        (html.unescape(c.text or "").strip(), unquote(c.get("nicename", "")))
+        for c in item.findall("category")
+        if c.get("domain") == "category"
+    ]
+    named = [(name, nice) for name, nice in categories if nice not in _UNCATEGORIZED]
+    tags = [
+        (html.unescape(c.text or "").strip(), unquote(c.get("nicename", "")))
+        for c in item.findall("category")
+        if c.get("domain") == "post_tag"
+    ]
+    for number, (name, nice) in enumerate(named):
+        kind = "section" if number == 0 else "tag"
+        site.feeds.append(OldFeed(f"category/{nice}/feed/", kind, name))
+    for name, nice in tags:
+        site.feeds.append(OldFeed(f"tag/{nice}/feed/", "tag", name))
+    names = [name for name, _ in named[1:] + tags if name]
+    return (named[0][0] if named else ""), tuple(dict.fromkeys(names))
+
+
+_SEO = ("_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description")
+
+
+def _meta(item: etree._Element, keys: tuple[str, ...]) -> str:
+    """The first of these postmeta values the post has ("" when none)."""
+    values = {
+        _local(m, "wp:meta_key"): _local(m, "wp:meta_value") for m in _children(item, "wp:postmeta")
+    }
+    return next((values[k] for k in keys if values.get(k)), "")
 
 
 def _featured(
