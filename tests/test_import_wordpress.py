@@ -185,3 +185,33 @@ def test_media_folder_copies_the_uploads(wp, capsys, tmp_path):
     assert copied.read_bytes() == (uploads / "hall.png").read_bytes()
     wp.build(capsys)
     assert (wp.output / "articles" / OPENING / "hall.png").is_file()
+
+
+def test_a_broken_export_is_read_as_far_as_it_goes_with_a_warning(wp, capsys, tmp_path):
+    text = EXPORT.read_text(encoding="utf-8")
+    cut = text.index("<item>", text.index("<wp:post_id>43</wp:post_id>"))
+    broken = tmp_path / "broken.xml"
+    broken.write_text(text[:cut] + "<item><title>نص مقطوع", encoding="utf-8")
+    code, report = wp.import_(capsys, "--from", "wordpress", str(broken))
+    assert code == 0, report
+    assert "the export is broken XML" in report
+    assert wp.article(OPENING)[0]["id"] == "http://old-host.example.net/?p=42"
+
+
+def test_into_another_folder_and_what_bodies_cannot_keep(wp, capsys, tmp_path):
+    text = EXPORT.read_text(encoding="utf-8").replace(
+        "<p>افتتح",
+        '<script>alert("x")</script><iframe src="https://ads.example.net/x"></iframe><p>افتتح',
+    )
+    export = tmp_path / "scripted.xml"
+    export.write_text(text, encoding="utf-8")
+    code, report = wp.import_(capsys, str(export), "--into", str(wp.root / "content" / "old"))
+    assert code == 0, report
+    assert (wp.root / "content" / "old" / f"{OPENING}.md").is_file()
+    assert "a <script> dropped: 1" in report
+    assert "an <iframe> of an unknown host kept as HTML: 1" in report
+    _, body = wp.article(OPENING)
+    assert "<script" not in body and "alert" not in body
+    wp.build(capsys)
+    page = wp.page(f"articles/{OPENING}/index.html")
+    assert "ads.example.net" not in page  # the builder's sanitizer, not the import, decides

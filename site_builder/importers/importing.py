@@ -112,7 +112,8 @@ def _config_blocks(
             report.append(f"{config.path.name}: '{key}' added ({len(value)} old feeds):")
         else:
             blocks.append((text, False))
-            report.append(f"add to {config.path.name} (merge with what it has):")
+            merge = f" (merge with the '{key}' it has)" if key in have else ""
+            report.append(f"add to {config.path.name}{merge}:")
         report += ["    " + line for line in text.rstrip("\n").split("\n")]
     return blocks, report
 
