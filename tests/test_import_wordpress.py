@@ -36,6 +36,8 @@ def test_export_builds_with_old_ids_urls_sections_and_tags(wp, capsys):
     opening = wp.page(f"articles/{OPENING}/index.html")
     assert "افتتاح المعرض الدولي للكتاب" in opening
     assert "سارة أحمد" in opening  # the display name, not the login
+    assert "Ab3_def-12" in opening  # the embed (its URL alone on a line in the Markdown)
+    assert "hall.png" in opening  # the image with its caption
     # The old permalink (percent-encoded in the export) redirects to the new URL.
     redirect = wp.page(f"2024/01/02/{OPENING}/index.html")
     assert quote(f"/articles/{OPENING}/") in redirect
