@@ -6,6 +6,7 @@ it belongs to the publishing issue."""
 
 from __future__ import annotations
 
+import shutil
 from urllib.parse import quote
 
 import pytest
@@ -128,3 +129,35 @@ def test_jekyll_front_matter_and_liquid(jekyll, capsys):
     assert "النص {{ هذا }} كما هو" in body  # {% raw %} unwrapped
     assert "{:" not in body and "TOC" not in body
     assert "Liquid that has no Markdown form, left as code: 2" in report
+
+
+def test_a_file_that_is_not_utf8_is_an_error_and_nothing_is_written(jekyll, capsys, tmp_path):
+    source = tmp_path / "jekyll"
+    shutil.copytree(JEKYLL, source)
+    bad = source / "_posts" / "2024-01-05-cp1256.md"
+    bad.write_bytes("---\ntitle: خبر\n---\n".encode("cp1256"))
+    before = jekyll.snapshot()
+    code, report = jekyll.import_(capsys, str(source))
+    assert code == 1
+    assert f"{bad}:2: error: the file is not UTF-8 text" in report
+    assert jekyll.snapshot() == before
+
+
+def test_a_media_path_leaving_the_site_is_not_copied(jekyll, capsys, tmp_path):
+    source = tmp_path / "jekyll"
+    shutil.copytree(JEKYLL, source)
+    (tmp_path / "secret.png").write_bytes(b"not for the site")
+    post = source / "news" / "_posts" / "2024-01-03-market.markdown"
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\n![x](/assets/../../secret.png)\n", encoding="utf-8"
+    )
+    code, report = jekyll.import_(capsys, str(source))
+    assert code == 0, report
+    assert "a media path that leaves its folder ('..'), not copied" in report
+    assert not any(p.name == "secret.png" for p in jekyll.root.rglob("*"))
+
+
+def test_a_source_of_no_known_format_is_a_usage_error(jekyll, capsys, tmp_path):
+    code, report = jekyll.import_(capsys, str(tmp_path))
+    assert code == 2
+    assert "cannot tell what to import from" in report and "--from" in report

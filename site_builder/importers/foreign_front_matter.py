@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,18 @@ class Parsed:
     body: str
     body_line: int  # the line the body starts on
     kind: str  # "yaml", "toml", "json" or "" (no front matter)
+
+
+def read_text(path: Path) -> str | tuple[int | None, str]:
+    """A source file's text, or (line, what is wrong) when it cannot be read as UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror}"
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1, "the file is not UTF-8 text"
 
 
 def split(text: str) -> Parsed | str:

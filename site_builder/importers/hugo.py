@@ -18,7 +18,7 @@ import yaml
 
 from ..config import Config
 from . import hugo_shortcodes, links
-from .foreign_front_matter import Parsed, lower_keys, split, text_of, when
+from .foreign_front_matter import Parsed, lower_keys, read_text, split, text_of, when
 from .html_markdown import plain_text
 from .hugo_config import site_config
 from .migrated import Imported, Media, OldFeed, Place, SourceSite
@@ -83,7 +83,11 @@ def _read_site(root: Path, config: Config, site: SourceSite) -> None:
                     "only Markdown content is imported; convert it by hand",
                 )
             continue
-        parsed = split(path.read_text(encoding="utf-8"))
+        text = read_text(path)
+        if isinstance(text, tuple):
+            site.notes.error(Place(str(path), text[0]), text[1], "save it as UTF-8 text")
+            continue
+        parsed = split(text)
         if isinstance(parsed, str):
             site.notes.error(Place(str(path), 1), parsed, "fix the front matter so Hugo reads it")
             continue

@@ -82,6 +82,13 @@ def _media(planned: Plan, config: Config, site: SourceSite) -> list[tuple[Path, 
     copies: dict[Path, bytes] = {}
     for p in planned.planned:
         for media in p.item.media:
+            if Path(media.target).is_absolute() or ".." in Path(media.target).parts:
+                site.notes.warn(
+                    "a media path that leaves its folder ('..'), not copied",
+                    p.item.place,
+                    "give the file a path inside the old site's folder",
+                )
+                continue
             base = p.path.parent if media.beside_article else config.content_dir
             target = base / media.target
             if target in copies or target.exists():

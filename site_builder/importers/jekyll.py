@@ -17,7 +17,7 @@ import yaml
 
 from ..config import Config
 from . import links, liquid
-from .foreign_front_matter import Parsed, split, text_of, when
+from .foreign_front_matter import Parsed, read_text, split, text_of, when
 from .html_markdown import plain_text, to_markdown
 from .migrated import Imported, Media, OldFeed, Place, SourceSite
 
@@ -116,7 +116,11 @@ def _read_site(root: Path, site: SourceSite) -> None:
 def _post(
     path: Path, root: Path, style: str, baseurl: str, tz: ZoneInfo, site: SourceSite
 ) -> _Post | None:
-    parsed = split(path.read_text(encoding="utf-8"))
+    text = read_text(path)
+    if isinstance(text, tuple):
+        site.notes.error(Place(str(path), text[0]), text[1], "save it as UTF-8 text")
+        return None
+    parsed = split(text)
     if isinstance(parsed, str):
         site.notes.error(Place(str(path), 1), parsed, "fix the front matter so Jekyll reads it")
         return None

@@ -92,7 +92,9 @@ def plan(site: SourceSite, config: Config, into: Path, update: bool) -> Plan:
         if not item.date:
             site.notes.warn("an article with no date, dated now", item.place, "set its 'date:'")
             item.date = now
-        item.id = item.id or article_id(item.title, item.date, item.slug, config.base_url)
+        if not item.id:  # pinned from what the source says, so a second import finds it
+            base = item.slug if is_valid_segment(item.slug) else title_slug(item.title)
+            item.id = article_id(item.title, item.date, base, config.base_url)
         if item.id in existing.ids and not update:
             result.kept.append((item, existing.ids[item.id]))
             continue
