@@ -62,6 +62,7 @@ def test_front_matter_of_each_kind_of_post(wp, capsys):
     assert meta["image_alt"] == "قاعة المعرض من الداخل"
     assert meta["id"] == "http://old-host.example.net/?p=42"
     assert "<!--" not in body
+    assert "تابعونا على مدار الساعة." in body  # the reusable block it refers to
     # A caption is an image title; an embed block is its URL alone on a line.
     hall = "https://old.example.com/wp-content/uploads/2024/01/hall.png"
     assert f'![قاعة المعرض]({hall} "القاعة الرئيسية للمعرض")' in body
@@ -88,7 +89,7 @@ def test_classic_post_shortcodes_and_links(wp, capsys):
     # The link to the other post (its old URL, upper-case escapes) now points at its new URL.
     assert f"[افتتاح المعرض](/articles/{quote(OPENING)}/)" in body
     assert "an unknown shortcode [audio] left as text: 1 (at " in report
-    assert f"{EXPORT}:102" in report
+    assert f"{EXPORT}:104" in report
     assert "a 'nav_menu_item' item skipped" in report
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -114,19 +115,25 @@ def _read_channel(
         for i in items
         if _local(i, "wp:post_type") == "attachment"
     }
+    reusable = {
+        _local(i, "wp:post_id"): _local(i, "content:encoded")
+        for i in items
+        if _local(i, "wp:post_type") == "wp_block"
+    }
     site.feeds.append(OldFeed("feed/", "home"))
     for item in items:
         kind = _local(item, "wp:post_type")
         place = Place(file, item.sourceline)
         if kind not in ("post", "page"):
-            if kind != "attachment":
+            if kind not in ("attachment", "wp_block"):
                 site.notes.warn(f"a '{kind}' item skipped (not a post or a page)", place)
             continue
         status = _local(item, "wp:status")
         if status in ("trash", "auto-draft", "inherit"):
             site.notes.warn(f"a post in '{status}' skipped", place)
             continue
-        site.items.append(_item(item, kind, place, authors, attachments, config, media, site))
+        export = _Export(authors, attachments, reusable, config, media)
+        site.items.append(_item(item, kind, place, export, site))
 
 
 def _attachment(item: etree._Element) -> Attachment:
@@ -154,26 +161,33 @@ def _date(item: etree._Element, gmt: str, local: str, config: Config) -> datetim
     return there if isinstance(there, datetime) else None
 
 
+@dataclass(frozen=True)
+class _Export:
+    """What every item of one export is read with."""
+
+    authors: dict[str, str]  # login → display name
+    attachments: dict[str, Attachment]  # post id → the file
+    reusable: dict[str, str]  # a reusable block's id → its content
+    config: Config
+    media: Path | None
+
+
 def _item(
-    item: etree._Element,
-    kind: str,
-    place: Place,
-    authors: dict[str, str],
-    attachments: dict[str, Attachment],
-    config: Config,
-    media: Path | None,
-    site: SourceSite,
+    item: etree._Element, kind: str, place: Place, export: _Export, site: SourceSite
 ) -> Imported:
     post_id = _local(item, "wp:post_id")
     content_line = next((c.sourceline for c in _children(item, "content:encoded")), place.line)
-    teaser, content = wordpress_body.split_more(_local(item, "content:encoded"))
+    raw = wordpress_body.inline_reusable(
+        _local(item, "content:encoded"), export.reusable, place, site.notes
+    )
+    teaser, content = wordpress_body.split_more(raw)
     body = wordpress_body.convert(
-        content, Place(place.file, content_line), post_id, attachments, site.notes
+        content, Place(place.file, content_line), post_id, export.attachments, site.notes
     )
     status = _local(item, "wp:status")
     title = html.unescape(_local(item, "title")) or plain_text(content)[:80] or post_id
-    published = _date(item, "wp:post_date_gmt", "wp:post_date", config)
-    updated = _date(item, "wp:post_modified_gmt", "wp:post_modified", config)
+    published = _date(item, "wp:post_date_gmt", "wp:post_date", export.config)
+    updated = _date(item, "wp:post_modified_gmt", "wp:post_modified", export.config)
     section, tags = _terms(item, site)
     link = _local(item, "link")
     found = Imported(
@@ -190,20 +204,22 @@ def _item(
         section=section,
         summary=plain_text(_local(item, "excerpt:encoded") or teaser) or _meta(item, _SEO),
         authors=tuple(
-            a for a in (authors.get(_local(item, "dc:creator")) or _local(item, "dc:creator"),) if a
+            a
+            for a in (export.authors.get(_local(item, "dc:creator")) or _local(item, "dc:creator"),)
+            if a
         ),
         draft=status in _DRAFT or bool(_local(item, "wp:post_password")),
         pinned=_local(item, "wp:is_sticky") == "1",
     )
-    _featured(found, item, attachments, media, site)
+    _featured(found, item, export.attachments, site)
     if kind == "page" and link and links.alias_of(link, "/") not in (None, f"{found.slug}/"):
         site.notes.warn(
             "a page's old URL that its new one (/SLUG/) does not keep",
             place,
             "pages have no aliases: add a redirect on the host, or give the page that slug",
         )
-    if media is not None:
-        found.body = _local_media(found, media, site)
+    if export.media is not None:
+        found.body = _local_media(found, export.media, site)
     return found
 
 
@@ -242,11 +258,7 @@ def _meta(item: etree._Element, keys: tuple[str, ...]) -> str:
 
 
 def _featured(
-    found: Imported,
-    item: etree._Element,
-    attachments: dict[str, Attachment],
-    media: Path | None,
-    site: SourceSite,
+    found: Imported, item: etree._Element, attachments: dict[str, Attachment], site: SourceSite
 ) -> None:
     for meta in _children(item, "wp:postmeta"):
         if _local(meta, "wp:meta_key") == "_thumbnail_id":

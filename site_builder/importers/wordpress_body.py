@@ -56,6 +56,27 @@ class _Post:
         return Place(self.place.file, line)
 
 
+_REUSABLE = re.compile(r'<!--\s*wp:block\s+\{[^}]*"ref"\s*:\s*(\d+)[^}]*\}\s*/-->')
+
+
+def inline_reusable(content: str, blocks: dict[str, str], place: Place, notes: Notes) -> str:
+    """Reusable blocks (synced patterns) put in where a post refers to them."""
+
+    def replace(match: re.Match[str]) -> str:
+        found = blocks.get(match.group(1))
+        if found is None:
+            notes.warn(
+                "a reusable block not in the export, left out",
+                place,
+                "export with 'All content' so the blocks come along",
+            )
+            return ""
+        notes.convert("a reusable block → its content", place)
+        return found
+
+    return _REUSABLE.sub(replace, content)
+
+
 def split_more(content: str) -> tuple[str, str]:
     """The teaser before <!--more--> (as the excerpt when there is none), and the whole."""
     match = _MORE.search(content)
