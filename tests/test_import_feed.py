@@ -116,3 +116,29 @@ def test_an_unknown_source_says_what_to_pass(tmp_path):
     assert isinstance(told, Problem)
     assert "neither <rss> nor <feed>" in told.message and "--from" in told.fix
     assert isinstance(detect(None, [str(tmp_path)]), Problem)
+
+
+def test_a_feed_is_read_from_its_url(tmp_path, monkeypatch, capsys):
+    import http.server
+    import threading
+    from functools import partial
+
+    folder = tmp_path / "served" / "feed"
+    folder.mkdir(parents=True)
+    shutil.copy(RSS, folder / "index.html")  # as old_feeds copies are served: text/html
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "served"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.delenv("http_proxy", raising=False)
+        monkeypatch.delenv("HTTP_PROXY", raising=False)
+        site = new_site(tmp_path, monkeypatch, "https://radio.example.com/")
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed/"
+        code, report = site.import_(capsys, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 0, report
+    assert "format: feed (a URL: read as an RSS or Atom feed)" in report
+    assert site.article("طقس")[0]["id"] == "https://radio.example.com/?p=7"
+    assert "the feed is not well-formed" not in report  # text/html is no fault of the feed
