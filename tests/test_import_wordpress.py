@@ -143,6 +143,7 @@ def test_dry_run_writes_nothing(wp, capsys):
     code, report = wp.import_(capsys, str(EXPORT), "--dry-run")
     assert code == 0
     assert "would write: 5 article(s)" in report and "--dry-run: nothing was written" in report
+    assert "config.yaml: 'old_feeds' would be added (4 old feeds)" in report
     assert wp.snapshot() == before
 
 

@@ -59,7 +59,7 @@ def migrate(form: str | None, sources: list[str], config: Config, options: Optio
     files = [(p.path, render(p)) for p in planned.planned]
     files += _media(planned, config, site)
     feeds = config_lines.old_feeds(site, [p.item for p in planned.planned])
-    blocks, config_report = _config_blocks(site, config, feeds)
+    blocks, config_report = _config_blocks(site, config, feeds, options.dry_run)
     problems = site.notes.errors + site.notes.warnings()
     outcome = Outcome(problems, _report(site, planned, options, files))
     if site.notes.errors:
@@ -105,7 +105,7 @@ def _media(planned: Plan, config: Config, site: SourceSite) -> list[tuple[Path, 
 
 
 def _config_blocks(
-    site: SourceSite, config: Config, feeds: dict[str, str]
+    site: SourceSite, config: Config, feeds: dict[str, str], dry_run: bool
 ) -> tuple[list[tuple[str, bool]], list[str]]:
     """The config's new keys: appended when the config has no such key, else shown."""
     have = config_lines.config_keys(config.path)
@@ -116,7 +116,8 @@ def _config_blocks(
         text = config_lines.as_yaml(key, value)  # type: ignore[arg-type]
         if key == "old_feeds" and key not in have:
             blocks.append((text, True))
-            report.append(f"{config.path.name}: '{key}' added ({len(value)} old feeds):")
+            done = "would be added" if dry_run else "added"
+            report.append(f"{config.path.name}: '{key}' {done} ({len(value)} old feeds):")
         else:
             blocks.append((text, False))
             merge = f" (merge with the '{key}' it has)" if key in have else ""
