@@ -5,25 +5,23 @@ refer to; the guid is the feed id and the old permalink an alias."""
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 
 from ..config import Config
-from . import links, wordpress_body
+from . import links, wordpress_body, wordpress_media
 from .foreign_front_matter import when
 from .html_markdown import plain_text
-from .migrated import Imported, Media, OldFeed, Place, SourceSite
+from .migrated import Imported, OldFeed, Place, SourceSite
 from .wordpress_body import Attachment
 
 _DRAFT = {"draft", "pending", "private"}
 _UNCATEGORIZED = {"uncategorized", "غير-مصنف"}
-_UPLOADS = "/wp-content/uploads/"
 
 
 # Namespaces by what their URI holds, whatever its version (1.0, 1.1, 1.2) or scheme.
@@ -219,7 +217,7 @@ def _item(
             "pages have no aliases: add a redirect on the host, or give the page that slug",
         )
     if export.media is not None:
-        found.body = _local_media(found, export.media, site)
+        found.body = wordpress_media.local_media(found, export.media, site)
     return found
 
 
@@ -268,36 +266,3 @@ def _featured(
                 return
             found.image, found.image_alt = attachment.url, attachment.alt or found.title
             site.notes.convert("featured image → image", found.place)
-
-
-def _local_media(found: Imported, media: Path, site: SourceSite) -> str:
-    """Uploads found in the --media copy: copied to /wp-content/uploads/… and linked there."""
-    copies: list[Media] = []
-    body = found.body
-    urls = [found.image] if found.image else []
-    urls += [u for u in _upload_urls(body) if u not in urls]
-    for url in urls:
-        path = urlsplit(url).path
-        relative = unquote(path.split(_UPLOADS, 1)[1])
-        source = media / relative
-        if not source.is_file():
-            site.notes.warn(
-                "an upload not in the --media folder, kept as its URL",
-                found.place,
-                f"copy {relative} into {media}, then import again with --update",
-            )
-            continue
-        copies.append(Media(source, "wp-content/uploads/" + relative))
-        rooted = _UPLOADS + relative
-        body = body.replace(url, rooted)
-        if found.image == url:
-            found.image = rooted
-    found.media = tuple(copies)
-    return body
-
-
-_UPLOAD_URL = re.compile(r"https?://[^\s)\"'<>]*" + _UPLOADS + r"[^\s)\"'<>]+")
-
-
-def _upload_urls(body: str) -> list[str]:
-    return list(dict.fromkeys(_UPLOAD_URL.findall(body)))
