@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..config import Config
 from .console import CONTENT_ERROR, OK, USAGE_ERROR, config_flag, load_config, show
 
 
@@ -69,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     return _migration(args, config, into)
 
 
-def _migration(args: argparse.Namespace, config: object, into: Path) -> int:
+def _migration(args: argparse.Namespace, config: Config, into: Path) -> int:
     from ..importers.importing import Options, migrate
 
     media = args.media.resolve() if args.media else None
     options = Options(into, args.dry_run, args.update, media)
-    outcome = migrate(args.form, list(args.sources), config, options)  # type: ignore[arg-type]
+    outcome = migrate(args.form, list(args.sources), config, options)
     show([p for p in outcome.problems if p.level == "error"], Path.cwd())
     print("\n".join(outcome.report))
     if not outcome.ok:
@@ -82,14 +83,14 @@ def _migration(args: argparse.Namespace, config: object, into: Path) -> int:
     return OK
 
 
-def _plain_text(args: argparse.Namespace, config: object, into: Path) -> int:
+def _plain_text(args: argparse.Namespace, config: Config, into: Path) -> int:
     from ..importers.text_import import import_files
 
     if args.dry_run or args.update or args.media:
         sys.stderr.write("--dry-run, --update and --media are for the other formats\n")
         return USAGE_ERROR
     files = [Path(s) for s in args.sources]
-    result = import_files(files, into, config.base_url, args.with_related)  # type: ignore[attr-defined]
+    result = import_files(files, into, config.base_url, args.with_related)
     show(result.problems, Path.cwd())
     if any(p.level == "error" for p in result.problems):
         sys.stderr.write("nothing was written\n")

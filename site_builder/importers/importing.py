@@ -126,7 +126,9 @@ def _config_blocks(
     return blocks, report
 
 
-def _report(site: SourceSite, planned: Plan, options: Options, files: list) -> list[str]:
+def _report(
+    site: SourceSite, planned: Plan, options: Options, files: list[tuple[Path, str | bytes]]
+) -> list[str]:
     now = dates.build_now()
     articles = [p.item for p in planned.planned if p.item.kind == "article"]
     pages = sum(p.item.kind == "page" for p in planned.planned)
