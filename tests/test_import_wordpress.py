@@ -69,7 +69,7 @@ def test_front_matter_of_each_kind_of_post(wp, capsys):
     assert "\n\nhttps://www.youtube.com/watch?v=Ab3_def-12\n" in body
     draft, _ = wp.article("مسودة-عن-الانتخابات")  # no post_name: the slug is the title's
     assert draft["draft"] is True and draft["date"] == "2024-02-01T08:00:00+03:00"
-    scheduled, _ = wp.article("summit")
+    scheduled, _ = wp.article("summit")  # its link is ?p=51: no alias, and a word about it
     assert scheduled["date"] == "2099-03-01T10:00:00+03:00" and "draft" not in scheduled
     private, _ = wp.article("internal")
     assert private["draft"] is True
@@ -91,6 +91,7 @@ def test_classic_post_shortcodes_and_links(wp, capsys):
     assert "an unknown shortcode [audio] left as text: 1 (at " in report
     assert f"{EXPORT}:104" in report
     assert "a 'nav_menu_item' item skipped" in report
+    assert "an old URL with a query (?p=12) that a static site cannot redirect: 1" in report
 
 
 def test_old_feeds_are_served_a_copy_of_the_new_ones(wp, capsys):

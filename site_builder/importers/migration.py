@@ -146,6 +146,12 @@ def _plan_aliases(result: Plan, config: Config, claimed: set[str], site: SourceS
             if key is not None:
                 new_urls.setdefault(key, new_url)
             alias = links.alias_of(old, config.base_path)
+            if alias is None and "?" in old:
+                site.notes.warn(
+                    "an old URL with a query (?p=12) that a static site cannot redirect",
+                    planned.item.place,
+                    "redirect it on the host (a rewrite rule on the query), or keep the link",
+                )
             if alias is None or alias == planned.url or alias in planned.aliases:
                 continue
             if alias in claimed:

@@ -196,7 +196,8 @@ def _item(
         date=published,
         slug=unicodedata.normalize("NFC", unquote(_local(item, "wp:post_name"))),
         id=_local(item, "guid"),
-        old_urls=tuple(u for u in (link,) if u and "?" not in u),
+        # A draft's link (?p=12) was never public; a published post's is its old URL.
+        old_urls=(link,) if link and (status not in _DRAFT or "?" not in link) else (),
         updated=updated if updated and published and updated > published else None,
         tags=tags,
         section=section,
