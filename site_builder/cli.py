@@ -1,5 +1,6 @@
 """The command line: one subcommand per module of `commands`, and the exit codes
-(0 ok, 1 content errors, 2 usage)."""
+(0 ok, 1 content errors, 2 usage, 3 internal error, 4 published with articles held
+back, 5 another build of the site is running)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .commands import build, imports, init, new, serve
+from . import __version__, crash
+from .commands import build, deploy, imports, init, new, serve
 from .commands.console import USAGE_ERROR
 
-COMMANDS = (build, serve, new, init, imports)  # in the order `--help` lists them
+COMMANDS = (build, serve, deploy, new, init, imports)  # in the order `--help` lists them
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +32,13 @@ def run() -> None:
     """The console script: main(), then a quick exit (a build's heap need not be freed
     object by object, and the cyclic collector has nothing to find in it)."""
     gc.disable()
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        code = 130
+    except Exception as error:  # noqa: BLE001 - a bug: one line for the user, the trace kept
+        code = crash.report(error, sys.argv[1:])
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -9,56 +9,31 @@ from __future__ import annotations
 import pickle
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from . import config as config_module
 from .cache.state import Cache, fingerprint
 from .config import Config
+from .content.articles import Parsed
 from .content.reading import Sources, read_sources
 from .digests import digest
-from .model.site import Site, is_published, make_site
-from .output import incremental, plan
+from .model.holding import hold_back
+from .model.site import Site, is_published, make_site, next_due
+from .output import incremental, lock, plan
+from .output.last_good import LastGood, published_of
 from .output.tree import remove_leftovers
-from .output.writing import BodyStoreDamaged, render_jobs
+from .output.writing import BodyStoreDamaged, StoredBodies, render_jobs
 from .problems import Problem
 from .render.feeds import Entries
 from .render.pages import Pages
 from .render.templates import ThemeError
+from .render.views import BodyRef
+from .runs import Options, Result
 from .search import pagefind
 from .text import dates
 
 Progress = Callable[[str, int, int], None]  # step, done, total
-
-
-@dataclass(frozen=True)
-class Options:
-    output: Path | None = None
-    drafts: bool = False
-    future: bool = False
-    jobs: int = 1
-    clean: bool = False
-    search: bool = True
-    now: datetime | None = None
-
-
-@dataclass
-class Result:
-    problems: list[Problem] = field(default_factory=list)
-    articles: int = 0
-    tags: int = 0
-    feeds: int = 0
-    written: int = 0  # files made by this build
-    unchanged: int = 0  # files carried over from the previous build
-    read: int = 0  # article files opened (the rest came from the cache)
-    seconds: float = 0.0
-    steps: dict[str, float] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.level == "error" for p in self.problems)
 
 
 NOTHING_CHANGED = "nothing changed; the output was left as it was"
@@ -78,16 +53,23 @@ def target_of(config: Config, options: Options) -> Path:
     return (options.output or config.output_dir).resolve()
 
 
-def build(config: Config, options: Options, progress: Progress | None = None) -> Result:
+def build(
+    config: Config,
+    options: Options,
+    progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
+) -> Result:
     """Build the site into a new folder beside the output and swap it in only on success.
 
-    A body store found damaged while rendering is dropped, and the build done again
-    from scratch.
+    One build of an output at a time: another one is waited for (`waiting` is told who
+    holds it), or `output.lock.Busy` raised when `options.wait` is False. A body store
+    found damaged while rendering is dropped, and the build done again from scratch.
     """
-    try:
-        return _Build(config, options, progress).run()
-    except BodyStoreDamaged:
-        return _Build(config, replace(options, clean=True), progress).run()
+    with lock.held(target_of(config, options), "a build", options.wait, waiting):
+        try:
+            return _Build(config, options, progress).run()
+        except BodyStoreDamaged:
+            return _Build(config, replace(options, clean=True), progress).run()
 
 
 class _Build:
@@ -106,6 +88,9 @@ class _Build:
         if self.output_clash():
             return self.result
         sources = self.read()
+        self.result.due = next_due(
+            [p.article for p in sources.parsed], self.now, self.options.future
+        )
         if self.nothing_changed(sources):
             return self.done(NOTHING_CHANGED)
         site = self.model(sources)
@@ -114,7 +99,9 @@ class _Build:
         planned = self.plan(site)
         if planned is None:
             return self.result
-        if not self.write(site, *planned):
+        wrote = self.write(site, *planned)
+        self.remember_published(site)
+        if not wrote:
             self.cache.state.inputs = self.inputs
             self.cache.save()
             return self.done(NOTHING_CHANGED)
@@ -180,18 +167,47 @@ class _Build:
 
     def model(self, sources: Sources) -> Site | None:
         options = self.options
-        site, problems = make_site(
-            self.config,
-            sources.parsed,
-            sources.pages,
-            self.now,
-            drafts=options.drafts,
-            future=options.future,
-            memo=self.cache.state.memo,
-        )
-        self.result.problems = sources.problems + problems
+
+        def make(parsed: list[Parsed]) -> tuple[Site, list[Problem]]:
+            return make_site(
+                self.config,
+                parsed,
+                sources.pages,
+                self.now,
+                drafts=options.drafts,
+                future=options.future,
+                memo=self.cache.state.memo,
+            )
+
+        self.last_good = LastGood(self.target)
+        if options.keep_going:
+            site, self.result.problems, self.result.held = hold_back(
+                sources.parsed, sources.problems, sources.articles, self.previous, make
+            )
+        else:
+            site, problems = make(sources.parsed)
+            self.result.problems = sources.problems + problems
         self.step("model")
-        return site if self.result.ok else None
+        return site if site is not None and self.result.ok else None
+
+    def previous(self, shown: str) -> Parsed | None:
+        """The version of an article the last build published, its body put in the store."""
+        found = self.last_good.version_of(shown)
+        if found is None:
+            return None
+        parsed, html = found
+        pack = self.cache.pack()
+        if parsed.digest not in pack:
+            pack.add(parsed.digest, html)
+            pack.flush()
+        return parsed
+
+    def remember_published(self, site: Site) -> None:
+        """Update the last-good record beside the output with what is now published."""
+        reader = StoredBodies(self.cache.pack().path, self.cache.state.bodies)
+        self.last_good.save(
+            published_of(site), lambda key: reader.html(BodyRef(key)), self.result.held.files
+        )
 
     def plan(self, site: Site) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
         try:

@@ -11,6 +11,8 @@ from ..problems import Problem
 from ..report import as_text
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
+HELD_BACK = 4  # published, with broken articles kept at their last version (--keep-going)
+BUSY = 5  # another build of the site holds its lock (--no-wait)
 
 
 def show(problems: list[Problem], root: Path, quiet: bool = False) -> None:

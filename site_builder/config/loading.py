@@ -9,7 +9,7 @@ from ..problems import Problem
 from ..text.characters import normalise_text
 from ..text.mappings import YamlError, parse_mapping
 from .schema import _TYPE_NAMES, SCHEMA
-from .settings import AuthorInfo, Config, SectionInfo
+from .settings import AuthorInfo, Config, DeploySettings, SectionInfo
 
 
 def load(path: Path) -> Config | list[Problem]:
@@ -148,4 +148,6 @@ def _typed(
         }
     if "pinned" in values:
         values["pinned"] = tuple(values["pinned"])
+    if "deploy" in values:
+        values["deploy"] = DeploySettings(**values["deploy"])
     return Config(path=path.resolve(), **values)

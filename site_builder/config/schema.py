@@ -118,6 +118,51 @@ def _old_feeds(v: dict[Any, Any]) -> str | None:
     return None
 
 
+_CREDENTIALS = ("key", "secret", "token", "password", "credential", "profile")
+_DEPLOY_KEYS = ("target", "endpoint", "region")
+
+
+def _http_url(v: str) -> str | None:
+    parts = urlsplit(v)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute http:// or https:// URL"
+    return None
+
+
+def _deploy(v: dict[Any, Any]) -> str | None:
+    for name in v:
+        if any(word in str(name).lower() for word in _CREDENTIALS):
+            return (
+                f"has '{name}': credentials never go in the config (it is committed and "
+                "shared); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, "
+                "or AWS_PROFILE for a profile of ~/.aws/credentials"
+            )
+        if name not in _DEPLOY_KEYS:
+            return f"has '{name}', which is not one of {', '.join(_DEPLOY_KEYS)}"
+        if not isinstance(v[name], str):
+            return f"gives '{name}' {v[name]!r}; it must be text"
+    target = v.get("target")
+    if not isinstance(target, str):
+        return "has no 'target'"
+    if target_problem(target) is not None:
+        return f"target {target_problem(target)}"
+    if "endpoint" in v and _http_url(v["endpoint"]):
+        return f"endpoint {_http_url(v['endpoint'])}"
+    return None
+
+
+def target_problem(target: str) -> str | None:
+    """What is wrong with an s3://BUCKET/PREFIX target (None when nothing is)."""
+    parts = urlsplit(target)
+    if parts.scheme != "s3" or not parts.netloc:
+        return f"'{target}' must be s3://BUCKET or s3://BUCKET/PREFIX/"
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", parts.netloc):
+        return f"'{parts.netloc}' is not a bucket name (3-63 lower-case letters, digits, '.', '-')"
+    if parts.query or parts.fragment or any(p in (".", "..") for p in parts.path.split("/")):
+        return f"'{target}' must be s3://BUCKET/PREFIX/, without '..', '?' or '#'"
+    return None
+
+
 SCHEMA: dict[str, Key] = {
     "title": Key((str,), required=True, fix="title: اسم الموقع"),
     "base_url": Key(
@@ -158,6 +203,12 @@ SCHEMA: dict[str, Key] = {
     "old_feeds": Key(
         (dict,), check=_old_feeds, fix="old_feeds: {feed/: feed.xml, index.xml: feed.xml}"
     ),
+    "deploy": Key(
+        (dict,),
+        check=_deploy,
+        fix="deploy: {target: s3://my-bucket/news/, endpoint: https://…, region: auto}",
+    ),
+    "websub_hub": Key((str,), check=_http_url, fix="websub_hub: https://pubsubhubbub.appspot.com/"),
 }
 
 _TYPE_NAMES = {

@@ -27,6 +27,15 @@ class SectionInfo:
 
 
 @dataclass(frozen=True)
+class DeploySettings:
+    """Where `deploy` uploads: s3://BUCKET/PREFIX, and the storage's endpoint and region."""
+
+    target: str
+    endpoint: str = ""  # "" for AWS itself
+    region: str = ""  # "" for the environment's (AWS_REGION) or the default
+
+
+@dataclass(frozen=True)
 class Config:
     """Every setting of a site, typed, with paths resolved."""
 
@@ -56,6 +65,8 @@ class Config:
     pinned: tuple[str, ...] = ()
     section_info: dict[str, SectionInfo] = field(default_factory=dict)  # by section name
     old_feeds: dict[str, str] = field(default_factory=dict)  # old path → new feed's path
+    deploy: DeploySettings | None = None
+    websub_hub: str = ""  # the WebSub hub the feeds name and `deploy` notifies
 
     @property
     def root(self) -> Path:

@@ -71,6 +71,17 @@ def _image_alt(value: str | None, context: Context) -> str | None:
     return value
 
 
+def _expires(value: Any, context: Context) -> Any:
+    published = context.values.get("date")
+    if value is not None and published is not None and value <= published:
+        context.reader.problem(
+            "expires",
+            "'expires' is not after 'date': the article would never be shown",
+            "expires: a date and time after the article's date, or remove the line",
+        )
+    return value
+
+
 _DATE_FIX = "2023-08-21 (or 2023-08-21T14:30:00+03:00)"
 
 # In the order they are read (and their problems reported).
@@ -110,6 +121,15 @@ FIELDS: tuple[Field, ...] = (
         check=_image_alt,
     ),
     Field("updated", WHEN, "when the article was last changed", f"updated: {_DATE_FIX}"),
+    Field(
+        "expires",
+        WHEN,
+        "when it comes down (an embargo, a temporary notice): after it the page is removed "
+        "and the article is gone from lists, feeds, sitemaps, search and «اقرأ أيضاً»",
+        f"expires: {_DATE_FIX}",
+        page=False,
+        check=_expires,
+    ),
     Field(
         "tags",
         NAMES,

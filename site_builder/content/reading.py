@@ -32,6 +32,7 @@ class Sources:
     pages: list[StaticPage] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     read: int = 0  # files opened (not taken from the cache)
+    articles: set[str] = field(default_factory=set)  # every article file, as shown
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ def read_sources(
         pack.flush()
     for file in files:
         outcome = results[str(file)]
+        if outcome.parsed is not None:
+            sources.articles.add(outcome.parsed.article.shown)
+        else:
+            sources.articles.update(p.file for p in outcome.problems)
         sources.problems += outcome.problems
         if outcome.parsed is not None:
             sources.parsed.append(outcome.parsed)

@@ -57,8 +57,29 @@ class Site:
 
 def is_published(article: Any, now: datetime, drafts: bool, future: bool) -> bool:
     """Whether a build shows an article: not a draft (unless --drafts), not dated in the
-    future (unless --future)."""
-    return (drafts or not article.draft) and (future or article.date <= now)
+    future (unless --future), not past its `expires` (whatever the flags)."""
+    return (
+        (drafts or not article.draft)
+        and (future or article.date <= now)
+        and (article.expires is None or now < article.expires)
+    )
+
+
+def next_due(articles: list[Any], now: datetime, future: bool) -> tuple[datetime, Any, str] | None:
+    """The next moment a build would publish or remove something: (when, article,
+    "published" or "expires"); drafts never fall due."""
+    due = []
+    for article in articles:
+        if article.draft:
+            continue
+        if not future and article.date > now:
+            due.append((article.date, article.shown, "published", article))
+        elif article.expires is not None and article.expires > now:
+            due.append((article.expires, article.shown, "expires", article))
+    if not due:
+        return None
+    when, _, what, article = min(due, key=lambda d: d[:3])
+    return when, article, what
 
 
 def make_site(

@@ -30,7 +30,10 @@ def inputs_digest(
     for parsed in sources.parsed:
         article = parsed.article
         stamp = stat(article.file)
-        parts.append(f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}")
+        gone = article.expires is not None and article.expires <= now
+        parts.append(
+            f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}\0{gone}"
+        )
     for page in sources.pages:
         parts.append(f"{page.file}\0{page.title}\0{page.slug}\0{page.html}")
     if sources.problems:

@@ -61,6 +61,7 @@ class Feed:
     formats: tuple[str, ...]  # names of layout.FEED_FORMATS
     # Copies at the old site's feed URLs (config `old_feeds`): (output path, format name).
     copies: tuple[tuple[str, str], ...] = ()
+    hub: str = ""  # the WebSub hub readers subscribe through ("" for none)
 
     def paths(self) -> tuple[str, ...]:
         own = tuple(self.folder + FORMATS_BY_NAME[name].file for name in self.formats)
@@ -128,6 +129,7 @@ def feed_values(site: Site, listing: Listing, entries: Entries, title: str) -> F
         updated,
         newest,
         listing.kind.feeds,
+        hub=config.websub_hub,
     )
 
 

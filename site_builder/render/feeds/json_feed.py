@@ -39,4 +39,6 @@ def json_feed(feed: Feed, entries: list[Entry], contents: dict[str, str]) -> byt
         "authors": [{"name": feed.publisher, "url": feed.home}],
         "items": items,
     }
+    if feed.hub:
+        document["hubs"] = [{"type": "WebSub", "url": feed.hub}]
     return safe_json(document, indent=1).encode("utf-8") + b"\n"

@@ -52,8 +52,28 @@ class _Extras(BaseEntryExtension):
 
 
 class _ExtrasFeed(BaseExtension):
+    """The WebSub hub as <atom:link rel="hub">, in RSS and Atom alike (feedgen writes
+    only the self link into RSS, and a hub link given to it would be replaced along
+    with the self and alternate links)."""
+
+    def __init__(self) -> None:
+        self.hub = ""
+
     def extend_ns(self) -> dict[str, str]:
         return {"dc": "http://purl.org/dc/elements/1.1/"}
+
+    def extend_rss(self, feed):  # noqa: ANN001, ANN201 - feedgen's lxml element
+        if self.hub:
+            xml_elem(f"{{{_ATOM}}}link", feed[0], href=self.hub, rel="hub")
+        return feed
+
+    def extend_atom(self, feed):  # noqa: ANN001, ANN201 - feedgen's lxml element
+        if self.hub:
+            xml_elem("link", feed, href=self.hub, rel="hub")
+        return feed
+
+
+_ATOM = "http://www.w3.org/2005/Atom"
 
 
 class XmlFeeds:
@@ -84,6 +104,7 @@ class XmlFeeds:
 def _generator(feed: Feed, items: list[Entry], contents: dict[str, str]) -> FeedGenerator:
     generator = FeedGenerator()
     generator.register_extension("extras", _ExtrasFeed, _Extras)
+    generator.extras.hub = feed.hub
     generator.id(feed.home)
     generator.title(feed.title)
     generator.description(feed.description)
