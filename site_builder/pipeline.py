@@ -65,11 +65,22 @@ def build(
     holds it), or `output.lock.Busy` raised when `options.wait` is False. A body store
     found damaged while rendering is dropped, and the build done again from scratch.
     """
+    clash = output_clash(config, options)
+    if clash is not None:
+        return Result(problems=[clash])  # checked first: not even a lock file is made there
     with lock.held(target_of(config, options), "a build", options.wait, waiting):
         try:
             return _Build(config, options, progress).run()
         except BodyStoreDamaged:
             return _Build(config, replace(options, clean=True), progress).run()
+
+
+def output_clash(config: Config, options: Options) -> Problem | None:
+    """An output folder that would replace the site's own folders."""
+    folders = {"content_dir": config.content_dir, "pages_dir": config.pages_dir}
+    folders |= {"cache_dir": config.cache_dir, "theme": config.theme}
+    clash = config_module.output_clash(target_of(config, options), config.root, folders)
+    return Problem("--output", None, clash, "--output a folder of its own") if clash else None
 
 
 class _Build:
@@ -85,8 +96,6 @@ class _Build:
         self.now = options.now or dates.build_now()
 
     def run(self) -> Result:
-        if self.output_clash():
-            return self.result
         sources = self.read()
         self.result.due = next_due(
             [p.article for p in sources.parsed], self.now, self.options.future
@@ -117,17 +126,6 @@ class _Build:
             self.result.notes.append(note)
         self.result.seconds = time.perf_counter() - self.started
         return self.result
-
-    def output_clash(self) -> bool:
-        config = self.config
-        folders = {"content_dir": config.content_dir, "pages_dir": config.pages_dir}
-        folders |= {"cache_dir": config.cache_dir, "theme": config.theme}
-        clash = config_module.output_clash(self.target, config.root, folders)
-        if clash:
-            self.result.problems.append(
-                Problem("--output", None, clash, "--output a folder of its own")
-            )
-        return bool(clash)
 
     def read(self) -> Sources:
         config = self.config
