@@ -337,6 +337,42 @@ def test_workers_of_a_killed_build_do_not_live_on(
 
 
 @pytest.mark.slow
+def test_builds_started_together_take_turns_and_the_output_is_whole(
+    big_site: SiteFolder, references: References, tmp_path: Path
+) -> None:
+    """An editor's build while the scheduled one runs: each waits for the other, neither
+    fails, and what is left is what a clean build makes."""
+    assert _build(big_site).returncode == 0
+    _edit(big_site.root)
+    started = [
+        subprocess.Popen(
+            _command(big_site), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    ended = [(p.wait(300), p.stderr.read().decode()) for p in started]  # type: ignore[union-attr]
+    assert [code for code, _ in ended] == [0, 0, 0], [err for _, err in ended]
+    assert sum("waiting for another build" in err for _, err in ended) >= 1
+    assert not any("Traceback" in err for _, err in ended)
+    _assert_whole(big_site, references, 1, tmp_path / "reference")
+    assert _staging(big_site) == []
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_no_lock_behind(
+    big_site: SiteFolder, references: References, tmp_path: Path
+) -> None:
+    assert _build(big_site).returncode == 0
+    before = big_site.snapshot()
+    _edit(big_site.root)
+    killed = _kill_build(big_site, KILL_MOMENTS["while-rendering"], len(before))
+    assert killed.returncode == -signal.SIGKILL
+    following = _build(big_site, "--no-wait")  # would exit 5 if the lock were still held
+    assert following.returncode == 0, following.stderr
+    _assert_whole(big_site, references, 1, tmp_path / "reference")
+
+
+@pytest.mark.slow
 def test_a_failing_build_of_a_big_site_leaves_the_output(big_site: SiteFolder) -> None:
     assert _build(big_site).returncode == 0
     before = big_site.snapshot()

@@ -331,3 +331,35 @@ def test_a_broken_config_stops_serve_before_it_listens(site: SiteFolder) -> None
     site.set_config("title: x\n")
     done = run_cli("serve", "--config", str(site.config), "--port", str(free_port()))
     assert done.returncode == 1 and "base_url" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_serve_and_build_on_one_site_never_corrupt_each_other(
+    site: SiteFolder, tmp_path: Path
+) -> None:
+    """An editor previews while the scheduled build runs: each edit is rebuilt by both,
+    at the same moment, and each ends whole."""
+    for number in range(40):
+        site.add(f"story-{number}", title=f"خبر {number}", tags=["القاهرة", f"وسم {number % 5}"])
+    with serve_command(site.config) as served:
+        for round_ in range(4):
+            builds = json.loads(get(f"{served.root}/__reload")[2])["builds"]
+            site.add("story-1", title=f"خبر معدل {round_}", tags=["القاهرة"])
+            done = run_cli("build", "--config", str(site.config), "--no-search")
+            assert done.returncode == 0, done.stderr
+            deadline = time.monotonic() + 30
+            while json.loads(get(f"{served.root}/__reload")[2])["builds"] <= builds:
+                assert time.monotonic() < deadline, served.logs()
+                time.sleep(0.05)
+            state = json.loads(get(f"{served.root}/__reload")[2])
+            assert not state["problems"], served.logs()
+        page = get(f"{served.root}/news/articles/story-1/")[2]
+        assert "خبر معدل 3" in page
+    clean = tmp_path / "clean"
+    done = run_cli(
+        "build", "--config", str(site.config), "--no-search", "--clean", "--output", str(clean)
+    )
+    assert done.returncode == 0, done.stderr
+    assert site.snapshot() == {
+        str(p.relative_to(clean)): p.read_bytes() for p in sorted(clean.rglob("*")) if p.is_file()
+    }
