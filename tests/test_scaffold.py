@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -184,3 +185,52 @@ def test_init_then_new_then_build_with_drafts_has_the_new_article(in_tmp: Path) 
     tree = lxml.html.fromstring(site.read("articles/خبر-عاجل/index.html"))
     assert [h.text_content().strip() for h in tree.xpath("//h1")] == ["خبر عاجل"]
     assert "عاجل" in site.read("tags/عاجل/index.html")
+
+
+def test_init_writes_a_workflow_that_builds_and_deploys_on_push_and_on_a_schedule(
+    in_tmp: Path,
+) -> None:
+    """GitHub Actions cannot run here: the file is read as YAML and its steps checked."""
+    from site_builder import __version__
+
+    assert main(["init", "news"]) == 0
+    flow = yaml.safe_load((in_tmp / "news/.github/workflows/publish.yml").read_text("utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"] == {"branches": ["main"]} and "workflow_dispatch" in triggers
+    assert triggers["schedule"] == [{"cron": "*/15 * * * *"}]
+    assert flow["concurrency"]["cancel-in-progress"] is False
+    assert flow["env"]["SITE_BUILDER"] == f"site-builder=={__version__}"
+    assert flow["env"]["AWS_ACCESS_KEY_ID"] == "${{ secrets.AWS_ACCESS_KEY_ID }}"
+    steps = flow["jobs"]["publish"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    runs = [s.get("run", "") for s in steps]
+    restore = steps[uses.index("actions/cache/restore@v4")]
+    save = steps[uses.index("actions/cache/save@v4")]
+    for cache in (restore, save):
+        assert cache["with"]["path"].split() == [".cache", ".output-last-good"]
+    assert save["if"] == "always()"  # kept even when a step after the build fails
+    install = next(r for r in runs if "pip install" in r)
+    build = next(r for r in runs if "site-builder build" in r)
+    assert install.strip() == 'python -m pip install "$SITE_BUILDER"'
+    assert "--keep-going" in build and '"$code" -eq 4' in build and "::warning::" in build
+    assert runs.index(install) < runs.index(build) < runs.index("site-builder deploy")
+    assert uses.index("actions/cache/restore@v4") < runs.index(build) < uses.index(
+        "actions/cache/save@v4"
+    )
+    # The build step's shell, as the runner runs it (bash -e), with a builder that exits
+    # as a real one would: 4 publishes with a warning, 1 stops the job before deploy.
+    for code, step_exit in ((0, 0), (4, 0), (1, 1)):
+        fake = in_tmp / f"bin-{code}"
+        fake.mkdir()
+        (fake / "site-builder").write_text(f"#!/bin/sh\nexit {code}\n", encoding="utf-8")
+        (fake / "site-builder").chmod(0o755)
+        output = in_tmp / f"github-output-{code}"
+        done = subprocess.run(
+            ["bash", "-e", "-c", build],
+            env={"PATH": f"{fake}:/usr/bin:/bin", "GITHUB_OUTPUT": str(output)},
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == step_exit, done.stderr
+        assert output.read_text() == f"code={code}\n"
+        assert ("::warning::" in done.stdout) == (code == 4)

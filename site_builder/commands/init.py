@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .. import __version__
 from ..content import front_matter
 from ..problems import Problem
 from ..text.dates import build_now, iso
@@ -90,7 +91,15 @@ title: من نحن
 اكتب هنا تعريفاً بالموقع: من يحرره، وما الذي يغطيه، وكيف يراسلكم القراء.
 """
 
-GITIGNORE = "output/\n.output-*/\n.cache/\n"  # the output, its spare and staging trees, the cache
+# The output; its spare and staging trees, lock and last-good record; the cache.
+GITIGNORE = "output/\n.output-*\n.cache/\n"
+WORKFLOW = Path(".github") / "workflows" / "publish.yml"
+
+
+def workflow() -> str:
+    """The CI workflow that builds and deploys, the builder pinned to this version."""
+    recipe = Path(__file__).resolve().parent.parent / "recipes" / "publish.yml"
+    return recipe.read_text(encoding="utf-8").format(version=__version__)
 
 
 def local_timezone() -> str:
@@ -143,6 +152,7 @@ def init_site(folder: Path, now: datetime) -> list[Path] | Problem:
             sample, SAMPLE_BODY
         ),
         folder / "pages" / "about.md": ABOUT,
+        folder / WORKFLOW: workflow(),
     }
     taken = [p for p in files if p.exists()]
     if taken:
