@@ -65,6 +65,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="N",
         help="also time related-article selection against a full build of N articles",
     )
+    parser.add_argument(
+        "--deploy",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time deploy to a loopback S3 server: N articles, first and after one edit",
+    )
     args = parser.parse_args(argv)
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     unknown = sorted(set(args.tools) - set(TOOLS))
@@ -72,8 +79,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"--tools takes names from {', '.join(TOOLS)}, not {unknown}")
     if args.runs < 1 or min(args.articles) < 1:
         parser.error("--runs and --articles must be at least 1")
-    if args.related_share < 0:
-        parser.error("--related-share must be 0 (off) or a number of articles")
+    if args.related_share < 0 or args.deploy < 0:
+        parser.error("--related-share and --deploy must be 0 (off) or a number of articles")
     return args
 
 
@@ -86,14 +93,30 @@ def main(argv: list[str] | None = None) -> int:
     for articles in sizes:
         rows += bench_size(articles, args, setup_errors, incremental=articles == sizes[-1])
     share = related_line(args, setup_errors) if args.related_share else None
+    deployed = deploy_lines(args, setup_errors) if args.deploy else None
     print(header(started, args, setup_errors))
     print()
     print(format_table(rows))
-    if share is not None:
+    extras = [line for line in (share, deployed) if line is not None]
+    for extra in extras:
         print()
-        print(share)
-    failed = any(row.error for row in rows) or (share is not None and "FAILED" in share)
+        print(extra)
+    failed = any(row.error for row in rows) or any("FAILED" in extra for extra in extras)
     return 1 if failed else 0
+
+
+def deploy_lines(args: argparse.Namespace, setup_errors: dict[str, str]) -> str:
+    """bench/deploy.py's rows: deploy of N articles to rclone serve s3, first and one edit."""
+    if "ours" in setup_errors:
+        return f"deploy: FAILED: not run: {setup_errors['ours']}"
+    from bench import deploy
+
+    try:
+        return deploy.lines(
+            deploy.measure_deploy(args.deploy, keep=args.keep, timeout=args.timeout)
+        )
+    except Exception as error:  # like a failed row: the table still prints
+        return f"deploy: FAILED: {type(error).__name__}: {error}"
 
 
 def related_line(args: argparse.Namespace, setup_errors: dict[str, str]) -> str:
