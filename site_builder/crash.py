@@ -37,6 +37,12 @@ def where(error: BaseException) -> str:
 
 def report(error: BaseException, argv: list[str]) -> int:
     """Write the trace to a file and say, in one line, what failed and where it is."""
+    sys.stderr.write(line(error, argv) + "\n")
+    return INTERNAL_ERROR
+
+
+def line(error: BaseException, argv: list[str]) -> str:
+    """The one line a user sees of a bug, once its trace is kept in a file."""
     text = "".join(traceback.format_exception(error))
     detail = f"{type(error).__name__}: {error}".splitlines()[0][:200]
     try:
@@ -46,8 +52,7 @@ def report(error: BaseException, argv: list[str]) -> int:
         kept = f"the full trace is in {path}"
     except OSError as failure:
         kept = f"the trace could not be written ({failure.strerror})"
-    sys.stderr.write(
+    return (
         f"site-builder: internal error in {where(error)}: {detail}; {kept} "
-        "(please attach it to a bug report)\n"
+        "(please attach it to a bug report)"
     )
-    return INTERNAL_ERROR

@@ -110,6 +110,7 @@ class _Build:
             return self.result
         wrote = self.write(site, *planned)
         self.remember_published(site)
+        self.step("record")
         if not wrote:
             self.cache.state.inputs = self.inputs
             self.cache.save()

@@ -7,7 +7,6 @@ import signal
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import jinja2
 import watchfiles
 
 from .. import config as config_module
+from .. import crash
 from ..config import Config
 from ..pipeline import Options, build
 from ..problems import Problem
@@ -46,7 +46,8 @@ class Preview:
             result = build(config, options)
         except Exception as error:  # a theme being edited raises (TemplateSyntaxError…)
             if not isinstance(error, jinja2.TemplateError):
-                traceback.print_exc()  # a bug in the builder: its maintainers need the trace
+                # A bug in the builder: one line here, the trace in a file for its maintainers.
+                sys.stderr.write(crash.line(error, sys.argv[1:]) + "\n")
             self._failed([_crash(error)], config.root)
             return config
         problems = result.problems
