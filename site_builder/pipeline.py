@@ -21,7 +21,7 @@ from .digests import digest
 from .model.holding import hold_back
 from .model.site import Site, is_published, make_site, next_due
 from .output import incremental, lock, plan
-from .output.last_good import LastGood, published_of
+from .output.last_good import LastGood, published_key, published_of
 from .output.tree import remove_leftovers
 from .output.writing import BodyStoreDamaged, StoredBodies, render_jobs
 from .problems import Problem
@@ -108,10 +108,8 @@ class _Build:
         planned = self.plan(site)
         if planned is None:
             return self.result
-        wrote = self.write(site, *planned)
-        self.remember_published(site)
-        self.step("record")
-        if not wrote:
+        if not self.write(site, *planned):
+            self.remember_published(site)
             self.cache.state.inputs = self.inputs
             self.cache.save()
             return self.done(NOTHING_CHANGED)
@@ -202,11 +200,18 @@ class _Build:
         return parsed
 
     def remember_published(self, site: Site) -> None:
-        """Update the last-good record beside the output with what is now published."""
+        """Update the last-good record beside the output with what is now published
+        (unless it holds that already: its key is kept in the cache's memo)."""
+        memo, held = self.cache.state.memo, self.result.held.files
+        stamps = {name: known[0] for name, known in self.cache.state.files.items()}
+        published = published_of(site, stamps, self.cache.fingerprint)
+        key = published_key(published, held)
+        if memo.get("last_good") == (key, self.last_good.stamp()):
+            return
         reader = StoredBodies(self.cache.pack().path, self.cache.state.bodies)
-        self.last_good.save(
-            published_of(site), lambda key: reader.html(BodyRef(key)), self.result.held.files
-        )
+        self.last_good.save(published, lambda digest: reader.html(BodyRef(digest)), held)
+        memo["last_good"] = (key, self.last_good.stamp())
+        self.step("record")
 
     def plan(self, site: Site) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
         try:
@@ -277,6 +282,7 @@ class _Build:
             tree.abandon()
             raise
         incremental.remember(cache, target, all_jobs, keys, made, previous, spare)
+        self.remember_published(site)
         cache.state.inputs = self.inputs
         cache.save()
         cache.spare_marker.unlink(missing_ok=True)

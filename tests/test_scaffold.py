@@ -214,8 +214,10 @@ def test_init_writes_a_workflow_that_builds_and_deploys_on_push_and_on_a_schedul
     assert install.strip() == 'python -m pip install "$SITE_BUILDER"'
     assert "--keep-going" in build and '"$code" -eq 4' in build and "::warning::" in build
     assert runs.index(install) < runs.index(build) < runs.index("site-builder deploy")
-    assert uses.index("actions/cache/restore@v4") < runs.index(build) < uses.index(
-        "actions/cache/save@v4"
+    assert (
+        uses.index("actions/cache/restore@v4")
+        < runs.index(build)
+        < uses.index("actions/cache/save@v4")
     )
     # The build step's shell, as the runner runs it (bash -e), with a builder that exits
     # as a real one would: 4 publishes with a warning, 1 stops the job before deploy.

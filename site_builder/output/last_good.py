@@ -4,9 +4,10 @@
 in its place, so it stays online (and in its tags' lists and other articles'
 «اقرأ أيضاً») as it was. The record lives in `.OUTPUT-last-good/` beside the output,
 not in the cache: `--clean`, a lost cache or a new builder version keep it. It holds
-plain values by field name (a key added to the builder later takes its default),
-each article's converted body in a pack, the output paths each article owns, and
-which articles the last build held back (so `deploy` keeps their files).
+each article's plain values by field name, one small file an article (a key added
+to the builder later takes its default); their converted bodies in a pack; and an
+index of the output paths each article owns and of the articles the last build held
+back (so `deploy` keeps their files). A build rewrites only the entries that changed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_atomic
 from ..cache.bodies import BodyPack, BodyReader
@@ -25,7 +27,7 @@ from ..digests import digest
 from ..layout import file_of
 from ..model.site import Site
 
-_MAGIC = b"site-builder-last-good 1\n"
+_MAGIC = b"site-builder-last-good 2\n"
 _BY_NAME = {f.name: f for f in FIELDS}
 _IMAGE = tuple(LeadImage.__dataclass_fields__)
 
@@ -34,11 +36,11 @@ def record_folder(target: Path) -> Path:
     return target.parent / f".{target.name}-last-good"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
-    """One published article: its values, where its body is, the paths it owns."""
+    """One published article in the index: its entry's key and the paths it owns."""
 
-    values: dict[str, object]
+    key: str  # names its values' file, and changes whenever they might
     paths: tuple[str, ...]
 
 
@@ -49,44 +51,77 @@ class Record:
     held_back: tuple[str, ...] = ()  # files the last build held back
 
 
+@dataclass(frozen=True)
+class Published:
+    """An article as this build published it, for the record."""
+
+    record: Any  # the model's ArticleRecord
+    paths: tuple[str, ...]
+    key: str
+
+
+def _read_checked(path: Path) -> object | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, _, rest = data.partition(b"\n\n")
+    if head != _MAGIC + digest(rest).encode("ascii"):
+        return None  # damaged: as if there were none (the articles are then left out)
+    try:
+        return pickle.loads(rest)  # noqa: S301 - our own file, checked above
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _write_checked(path: Path, value: object) -> None:
+    rest = pickle.dumps(value, protocol=4)
+    write_atomic(path, _MAGIC + digest(rest).encode("ascii") + b"\n\n" + rest)
+
+
 class LastGood:
-    """The record of one output folder: loaded once, updated after each build."""
+    """The record of one output folder: read when first needed, updated after a build."""
 
     def __init__(self, target: Path) -> None:
         self.folder = record_folder(target)
-        self.record = Record()
-        self._load()
+        self._record: Record | None = None
 
     @property
-    def _file(self) -> Path:
-        return self.folder / "record.pickle"
+    def _index(self) -> Path:
+        return self.folder / "index.pickle"
 
-    def _load(self) -> None:
+    def _entry_file(self, key: str) -> Path:
+        return self.folder / "entries" / key[:2] / f"{key}.pickle"
+
+    @property
+    def record(self) -> Record:
+        if self._record is None:
+            loaded = _read_checked(self._index)
+            self._record = Record()
+            if isinstance(loaded, dict):
+                self._record = Record(
+                    {k: Entry(*v) for k, v in loaded.get("articles", {}).items()},
+                    loaded.get("bodies", {}),
+                    tuple(loaded.get("held_back", ())),
+                )
+        return self._record
+
+    def stamp(self) -> tuple[int, int] | None:
+        """The index's size and time, to tell it was not touched since."""
         try:
-            data = self._file.read_bytes()
+            info = self._index.stat()
         except OSError:
-            return
-        head, _, rest = data.partition(b"\n\n")
-        if head != _MAGIC + digest(rest).encode("ascii"):
-            return  # damaged: as if there were none (the articles are then left out)
-        try:
-            loaded = pickle.loads(rest)  # noqa: S301 - our own file, checked above
-        except Exception:  # noqa: BLE001
-            return
-        if isinstance(loaded, dict):
-            self.record = Record(
-                {k: Entry(*v) for k, v in loaded.get("articles", {}).items()},
-                loaded.get("bodies", {}),
-                tuple(loaded.get("held_back", ())),
-            )
+            return None
+        return (info.st_size, info.st_mtime_ns)
 
     def version_of(self, shown: str) -> tuple[Parsed, str] | None:
         """The article as last published, and its converted body; None if it never was
-        (or its body cannot be read back)."""
+        (or it cannot be read back)."""
         entry = self.record.articles.get(shown)
-        if entry is None or not (self.folder / "bodies.pack").exists():
+        values = _read_checked(self._entry_file(entry.key)) if entry else None
+        if not isinstance(values, dict) or not (self.folder / "bodies.pack").exists():
             return None
-        parsed = decode(entry.values)
+        parsed = decode(values)
         reader = BodyReader(self.folder / "bodies.pack", self.record.bodies)
         try:
             html = reader.read(parsed.digest)
@@ -94,44 +129,50 @@ class LastGood:
             reader.close()
         return (parsed, html) if html is not None else None
 
-    def paths_of(self, shown: str) -> tuple[str, ...]:
-        entry = self.record.articles.get(shown)
-        return entry.paths if entry else ()
-
     def save(
-        self,
-        published: list[tuple[Parsed, tuple[str, ...]]],
-        html_of: Callable[[str], str],
-        held: set[str],
+        self, published: list[Published], html_of: Callable[[str], str], held: set[str]
     ) -> None:
         """Record what this build published; `html_of(digest)` gives a body not yet kept."""
+        record = self.record
         self.folder.mkdir(parents=True, exist_ok=True)
-        articles = {p.article.shown: Entry(encode(p), paths) for p, paths in published}
-        wanted = {p.digest for p, _ in published}
-        pack = BodyPack(self.folder / "bodies.pack", self.record.bodies, fresh=False)
+        # A pack the index does not describe (the index lost or damaged) starts afresh.
+        pack = BodyPack(self.folder / "bodies.pack", record.bodies, fresh=not record.bodies)
         try:
-            for parsed, _ in published:
-                if parsed.digest not in pack:
-                    pack.add(parsed.digest, html_of(parsed.digest))
-            for key in set(self.record.bodies) - wanted:
-                del self.record.bodies[key]
+            for item in published:
+                digest_ = item.record.digest
+                if digest_ not in pack:
+                    pack.add(digest_, html_of(digest_))
             pack.flush()
         finally:
             pack.close()
+        for key in set(record.bodies) - {item.record.digest for item in published}:
+            del record.bodies[key]
         pack.compact_if_sparse()
-        self.record.articles, self.record.held_back = articles, tuple(sorted(held))
+        old = {e.key for e in record.articles.values()}
+        for item in published:
+            if item.key not in old:  # an entry of the same key is there already
+                _write_checked(self._entry_file(item.key), encode(_parsed(item.record)))
+        record.articles = {p.record.article.shown: Entry(p.key, p.paths) for p in published}
+        record.held_back = tuple(sorted(held))
         plain = {
-            "articles": {k: (e.values, e.paths) for k, e in articles.items()},
-            "bodies": self.record.bodies,
-            "held_back": self.record.held_back,
+            "articles": {k: (e.key, e.paths) for k, e in record.articles.items()},
+            "bodies": record.bodies,
+            "held_back": record.held_back,
         }
-        rest = pickle.dumps(plain, protocol=4)
-        write_atomic(self._file, _MAGIC + digest(rest).encode("ascii") + b"\n\n" + rest)
+        _write_checked(self._index, plain)
+        for key in old - {e.key for e in record.articles.values()}:
+            self._entry_file(key).unlink(missing_ok=True)
 
 
-def published_of(site: Site) -> list[tuple[Parsed, tuple[str, ...]]]:
-    """Each published article as the record keeps it, with the output paths it owns:
-    its page, its lead image and copies, the redirect pages at its old URLs."""
+def _parsed(record: Any) -> Parsed:
+    return Parsed(record.article, record.digest, record.summary, record.image)
+
+
+def published_of(site: Site, stamps: dict[str, object], salt: str) -> list[Published]:
+    """Each published article with the output paths it owns (its page, its lead image
+    and copies, the redirect pages at its old URLs) and its entry's key: its file as
+    the cache last read it (its stamp) with what the reading depends on (`salt`: the
+    builder and the settings of the parse), or its values when the cache has no stamp."""
     aliases: dict[int, list[str]] = {}
     for alias, index in site.aliases:
         aliases.setdefault(index, []).append(file_of(alias))
@@ -141,9 +182,17 @@ def published_of(site: Site) -> list[tuple[Parsed, tuple[str, ...]]]:
         if record.image is not None and record.image.local:
             names = [record.image.name] + [n for n, _, _ in record.image.variants()]
             paths += [record.path + name for name in names]
-        parsed = Parsed(record.article, record.digest, record.summary, record.image)
-        published.append((parsed, tuple(paths)))
+        article = record.article
+        stamp = stamps.get(str(article.file))
+        known = repr(stamp) if stamp is not None else repr(encode(_parsed(record)))
+        key = digest(salt, article.shown, record.path, record.digest, known)
+        published.append(Published(record, tuple(paths), key))
     return published
+
+
+def published_key(published: list[Published], held: set[str]) -> str:
+    """The whole record in short: equal keys, and the record on disk needs no rewriting."""
+    return digest(repr(sorted(held)), *(p.key + repr(p.paths) for p in published))
 
 
 def encode(parsed: Parsed) -> dict[str, object]:
