@@ -6,6 +6,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config, DeploySettings
 from ..config.schema import target_problem
@@ -14,6 +15,9 @@ from ..output import lock
 from ..output.last_good import LastGood
 from ..text.slugs import url_quote
 from .console import CONTENT_ERROR, OK, USAGE_ERROR, config_flag, load_config
+
+if TYPE_CHECKING:
+    from ..deploy.sync import Plan
 
 SHOWN_URLS = 30  # changed URLs printed; the file beside the output has them all
 
@@ -124,13 +128,13 @@ def changed_urls(config: Config, paths: list[str]) -> list[str]:
     return urls
 
 
-def _notify_hub(config: Config, args: argparse.Namespace, todo: object) -> None:
+def _notify_hub(config: Config, args: argparse.Namespace, todo: Plan) -> None:
     from ..deploy.websub import notify
 
     names = {f.file for f in FEED_FORMATS}
     feeds = [
         config.base_url + url_quote(f.path)
-        for f in todo.uploads  # type: ignore[attr-defined]
+        for f in todo.uploads
         if f.path.rpartition("/")[2] in names
     ]
     if not config.websub_hub or not feeds:

@@ -9,6 +9,7 @@ is followed by a deploy that compares against a listing instead.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -155,6 +156,4 @@ class Bucket:
 
 
 def _base64_md5(hex_md5: str) -> str:
-    import base64
-
     return base64.b64encode(bytes.fromhex(hex_md5)).decode("ascii")
