@@ -55,6 +55,8 @@ PER_PAGE_KEYS = ("tag", "section", "author", "archive")
 
 PAGE_FOLDER = "page"  # a list's page N is FOLDER/page/N/
 TAG_INDEX, ARCHIVE_INDEX, SEARCH_PAGE = "tags/", "archive/", "search/"
+BREAKING_FILE = "breaking.json"  # the breaking stories, which article pages show by script
+ADMIN_FOLDER = "admin/"  # the web editor, with `cms: sveltia`
 
 
 def list_folder(kind: str, **blanks: str) -> str:
@@ -85,11 +87,12 @@ def file_of(path: str) -> str:
 OWN_FOLDERS = frozenset(
     {kind.folder.split("/", 1)[0] for kind in LIST_KINDS.values() if kind.folder}
     | {PAGE_FOLDER, TAG_INDEX.strip("/"), ARCHIVE_INDEX.strip("/"), SEARCH_PAGE.strip("/")}
-    | {"static", "pagefind", "sitemaps"}
+    | {"static", "pagefind", "sitemaps", ADMIN_FOLDER.strip("/")}
 )
 OWN_FILES = frozenset(
     {f.file for f in FEED_FORMATS}
     | {"index.html", "404.html", "sitemap.xml", "news-sitemap.xml", "robots.txt", "_redirects"}
+    | {BREAKING_FILE}
 )
 
 

@@ -228,7 +228,7 @@ class _Build:
             pickle.dumps(pages.shared, protocol=4),
             self.cache.fingerprint,
         )
-        context = plan.Context(pages, Entries(site), self.config.cache_dir)
+        context = plan.Context(pages, Entries(site, pages.parts), self.config.cache_dir)
         all_jobs = list(plan.jobs(site, context, self.config.theme / "static"))
         self.result.problems += plan.missing_old_feeds(site, all_jobs)
         clashes = plan.path_clashes(all_jobs)

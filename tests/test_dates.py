@@ -162,11 +162,12 @@ def test_displayed_dates_have_no_bidi_marks_and_only_the_chosen_digits(
 @pytest.mark.parametrize(
     ("moment", "numerals", "expected"),
     [
-        ("2023-08-21T10:30:00+03:00", "latin", "10:30"),
-        ("2023-08-21T10:30:00+03:00", "arabic", "١٠:٣٠"),
-        ("2023-08-21T07:05:00+00:00", "latin", "10:05"),  # shown in Cairo time
-        ("2023-08-20T21:00:00+00:00", "latin", "00:00"),
-        ("2023-08-21T20:45:00+03:00", "latin", "20:45"),  # 24-hour clock, no ص/م
+        ("2023-08-21T10:30:00+03:00", "latin", "10:30 ص"),
+        ("2023-08-21T10:30:00+03:00", "arabic", "١٠:٣٠ ص"),
+        ("2023-08-21T07:05:00+00:00", "latin", "10:05 ص"),  # shown in Cairo time
+        ("2023-08-20T21:00:00+00:00", "latin", "12:00 ص"),  # midnight
+        ("2023-08-21T12:10:00+03:00", "latin", "12:10 م"),  # noon
+        ("2023-08-21T20:45:00+03:00", "latin", "8:45 م"),  # the 12-hour clock with ص/م
     ],
 )
 def test_display_time_writes_hour_and_minute(moment: str, numerals: str, expected: str) -> None:

@@ -206,6 +206,11 @@ _PAGE_EDITS = {
     "draft": ("draft: false", "draft: true"),
     "related": ("related: [a01]", "related: [a03]"),
     "section": ("section: سياسة", "section: رياضة"),
+    "corrections": (
+        "corrections: [{date: 2023-08-07T09:00:00+03:00, text: صُحّح الاسم}]",
+        "corrections: [{date: 2023-08-07T09:00:00+03:00, text: صُحّح التاريخ}]",
+    ),
+    "breaking": ("breaking: false", "breaking: true"),
 }
 
 

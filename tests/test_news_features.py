@@ -159,24 +159,28 @@ def test_date_archives_are_paginated_and_linked_from_the_date(site: SiteFolder) 
 @pytest.mark.parametrize(
     ("locale", "numerals", "hijri", "shown"),
     [
-        ("ar_EG", "latin", False, "21 أغسطس 2023"),
-        ("ar_SY", "latin", False, "21 آب 2023"),
-        ("ar_EG", "arabic", False, "٢١ أغسطس ٢٠٢٣"),
-        ("ar_EG", "latin", True, "21 أغسطس 2023 (5 صفر 1445 هـ)"),
+        ("ar_EG", "latin", "false", "21 أغسطس 2023، 1:00 ص"),
+        ("ar_SY", "latin", "false", "21 آب 2023، 1:00 ص"),
+        ("ar_EG", "arabic", "false", "٢١ أغسطس ٢٠٢٣، ١:٠٠ ص"),
+        ("ar_EG", "latin", "true", "21 أغسطس 2023، 1:00 ص (5 صفر 1445 هـ)"),
+        ("ar_EG", "latin", "second", "21 أغسطس 2023، 1:00 ص (5 صفر 1445 هـ)"),
+        ("ar_EG", "latin", "first", "5 صفر 1445 هـ، 1:00 ص (21 أغسطس 2023)"),
     ],
 )
 def test_dates_are_shown_as_arabic_readers_read_them(
-    site: SiteFolder, locale: str, numerals: str, hijri: bool, shown: str
+    site: SiteFolder, locale: str, numerals: str, hijri: str, shown: str
 ) -> None:
     site.set_config(
         f"title: t\nbase_url: https://example.org/\nlocale: {locale}\n"
-        f"numerals: {numerals}\nhijri: {str(hijri).lower()}\ntimezone: Asia/Riyadh\n"
+        f"numerals: {numerals}\nhijri: {hijri}\ntimezone: Asia/Riyadh\n"
     )
-    site.add("a", date="2023-08-20T22:00:00+00:00")  # the 21st in Riyadh
+    site.add("a", date="2023-08-20T22:00:00+00:00")  # the 21st in Riyadh, 1 a.m.
     assert site.build() == 0
     tree = page(site, "articles/a/index.html")
+    minutes = texts(tree, "//p[@class='meta']/span[@class='reading-time']")
+    assert len(minutes) == 1  # «· دقائق القراءة: 1», after the dates
     meta = tree.xpath("//p[@class='meta']")[0]
-    assert " ".join(meta.text_content().split()) == shown
+    assert " ".join(meta.text_content().split()).removesuffix(" " + minutes[0]) == shown
     assert tree.xpath("//p[@class='meta']//time/@datetime")[0] == "2023-08-21T01:00:00+03:00"
     assert "pubDate>Sun, 20 Aug 2023 22:00:00 +0000<" in site.read("feed.xml")
 

@@ -6,13 +6,14 @@ builder reads settings only from that value.
 
 from .loading import load, output_clash, validate
 from .schema import SCHEMA
-from .settings import AuthorInfo, Config, DeploySettings, default_theme_dir
+from .settings import AuthorInfo, Config, DeploySettings, TagInfo, default_theme_dir
 
 __all__ = [
     "SCHEMA",
     "AuthorInfo",
     "Config",
     "DeploySettings",
+    "TagInfo",
     "default_theme_dir",
     "load",
     "output_clash",

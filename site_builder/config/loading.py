@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PIL import Image, UnidentifiedImageError
+
 from ..problems import Problem
 from ..text.characters import normalise_text
 from ..text.mappings import YamlError, parse_mapping
 from .schema import _TYPE_NAMES, SCHEMA
-from .settings import AuthorInfo, Config, DeploySettings, SectionInfo
+from .settings import AuthorInfo, Config, DeploySettings, SectionInfo, TagInfo
 
 
 def load(path: Path) -> Config | list[Problem]:
@@ -150,4 +152,47 @@ def _typed(
         values["pinned"] = tuple(values["pinned"])
     if "deploy" in values:
         values["deploy"] = DeploySettings(**values["deploy"])
+    if "tags_kept_apart" in values:
+        values["tags_kept_apart"] = tuple(values["tags_kept_apart"])
+    if "tag_info" in values:
+        values["tag_info"] = {str(k): TagInfo(**v) for k, v in values["tag_info"].items()}
+    if "hijri" in values:
+        hijri = values["hijri"]
+        values["hijri"] = hijri if isinstance(hijri, str) else ("second" if hijri else "off")
+    if "logo" in values:
+        logo = _logo(values["logo"], root, str(path), lines.get("logo"))
+        if isinstance(logo, Problem):
+            problems.append(logo)
+            return None
+        values["logo"] = logo
+    if values.get("cms") and not values.get("cms_repo"):
+        problems.append(
+            Problem(
+                str(path),
+                lines.get("cms"),
+                "the web editor (cms: sveltia) needs the GitHub repository it saves to",
+                "add a line 'cms_repo: OWNER/NAME', e.g. cms_repo: news-org/site",
+            )
+        )
+        return None
     return Config(path=path.resolve(), **values)
+
+
+def _logo(value: str, root: Path, shown: str, line: int | None) -> Path | str | Problem:
+    """The config's logo: its URL as given, or a PNG or JPEG file beside the config."""
+    if value.startswith(("http://", "https://")):
+        return value
+    file = (root / value).resolve()
+    fix = "logo: images/logo.png (a PNG or JPEG file, relative to the config), or its URL"
+    try:
+        with Image.open(file) as image:
+            kind = image.format
+    except FileNotFoundError:
+        return Problem(shown, line, f"the logo {value!r} does not exist ({file})", fix)
+    except (UnidentifiedImageError, OSError):
+        return Problem(shown, line, f"the logo {value!r} is not a picture", fix)
+    if kind not in ("PNG", "JPEG"):
+        return Problem(
+            shown, line, f"the logo {value!r} is a {kind} file; feeds take PNG or JPEG", fix
+        )
+    return file

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..layout import PER_PAGE_KEYS
 from ..text.dates import is_known_locale
+from ..text.slugs import is_valid_segment
+from ..text.spelling import tag_key
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -163,6 +165,54 @@ def target_problem(target: str) -> str | None:
     return None
 
 
+def _tag_aliases(v: dict[Any, Any]) -> str | None:
+    for alias, tag in v.items():
+        if not isinstance(alias, str) or not isinstance(tag, str) or not tag.strip():
+            return f"entry {alias!r} must map a spelling to the tag it means"
+    keys = {tag_key(alias) for alias in v}
+    for alias, tag in v.items():
+        if tag_key(tag) == tag_key(alias):
+            return f"maps '{alias}' to '{tag}', which is the same tag"
+        if tag_key(tag) in keys:
+            return f"maps '{alias}' to '{tag}', which is itself an alias; name the tag it means"
+    return None
+
+
+_TAG_INFO_KEYS = {"name", "slug", "description"}
+
+
+def _tag_info(v: dict[Any, Any]) -> str | None:
+    for tag, info in v.items():
+        if not isinstance(info, dict) or not set(info) <= _TAG_INFO_KEYS:
+            return f"entry '{tag}' must be a mapping with name, slug and description"
+        if not all(isinstance(x, str) for x in info.values()):
+            return f"entry '{tag}' must have text values"
+        slug = info.get("slug")
+        if slug is not None and not is_valid_segment(slug):
+            return f"entry '{tag}' has the slug '{slug}', which is not one URL segment"
+    return None
+
+
+def _logo(v: str) -> str | None:
+    if v.startswith(("http://", "https://")):
+        if not v.lower().split("?")[0].endswith((".png", ".jpg", ".jpeg")):
+            return "must be a PNG or JPEG (feeds take no other kind), ending in .png or .jpg"
+        return None
+    return None if v.strip() else "must be a file path or an http(s) URL"
+
+
+def _hijri(v: bool | str) -> str | None:
+    if isinstance(v, bool) or v in ("second", "first"):
+        return None
+    return "must be true or false, or 'second' or 'first'"
+
+
+def _repo(v: str) -> str | None:
+    if re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", v):
+        return None
+    return "must be the repository's OWNER/NAME, e.g. news-org/site"
+
+
 SCHEMA: dict[str, Key] = {
     "title": Key((str,), required=True, fix="title: اسم الموقع"),
     "base_url": Key(
@@ -187,7 +237,10 @@ SCHEMA: dict[str, Key] = {
     "numerals": Key((str,), check=_one_of("latin", "arabic"), fix="numerals: latin"),
     "article_url": Key((str,), check=_article_url, fix="article_url: articles/{slug}/"),
     "locale": Key((str,), check=_locale, fix="locale: ar_EG"),
-    "hijri": Key((bool,), fix="hijri: true"),
+    "hijri": Key(
+        (bool, str), check=_hijri, fix="hijri: true (the Hijri date second), or hijri: first"
+    ),
+    "month_names": Key((str,), check=_one_of("single", "dual"), fix="month_names: dual"),
     "related_count": Key((int,), check=_not_negative, fix="related_count: 4"),
     "unsafe_html": Key((bool,), fix="unsafe_html: false"),
     "cache_dir": Key((str,), fix="cache_dir: .cache (a folder, relative to the config)"),
@@ -209,6 +262,18 @@ SCHEMA: dict[str, Key] = {
         fix="deploy: {target: s3://my-bucket/news/, endpoint: https://…, region: auto}",
     ),
     "websub_hub": Key((str,), check=_http_url, fix="websub_hub: https://pubsubhubbub.appspot.com/"),
+    "tags_kept_apart": Key((list,), check=_string_list, fix="tags_kept_apart: [عُمان, عمّان]"),
+    "tag_aliases": Key((dict,), check=_tag_aliases, fix="tag_aliases: {امريكا: الولايات المتحدة}"),
+    "tag_info": Key(
+        (dict,),
+        check=_tag_info,
+        fix="tag_info: {عُمان: {name: سلطنة عُمان, slug: oman, description: أخبار السلطنة}}",
+    ),
+    "words_per_minute": Key((int,), check=_positive, fix="words_per_minute: 138"),
+    "breaking_hours": Key((int,), check=_not_negative, fix="breaking_hours: 6"),
+    "logo": Key((str,), check=_logo, fix="logo: images/logo.png (a PNG or JPEG file, or its URL)"),
+    "cms": Key((str,), check=_one_of("sveltia"), fix="cms: sveltia"),
+    "cms_repo": Key((str,), check=_repo, fix="cms_repo: news-org/site (on GitHub)"),
 }
 
 _TYPE_NAMES = {

@@ -27,6 +27,15 @@ class SectionInfo:
 
 
 @dataclass(frozen=True)
+class TagInfo:
+    """What the config says of one tag: its display name, slug and description."""
+
+    name: str = ""
+    slug: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class DeploySettings:
     """Where `deploy` uploads: s3://BUCKET/PREFIX, and the storage's endpoint and region."""
 
@@ -57,7 +66,8 @@ class Config:
     numerals: str = "latin"
     article_url: str = "articles/{slug}/"
     locale: str = "ar"
-    hijri: bool = False
+    hijri: str = "off"  # "off", "second" (after the Gregorian date) or "first"
+    month_names: str = "single"  # or "dual": «22 أكتوبر (تشرين الأول)»
     related_count: int = 4
     unsafe_html: bool = False
     cache_dir: Path = Path(".cache")
@@ -67,6 +77,14 @@ class Config:
     old_feeds: dict[str, str] = field(default_factory=dict)  # old path → new feed's path
     deploy: DeploySettings | None = None
     websub_hub: str = ""  # the WebSub hub the feeds name and `deploy` notifies
+    tags_kept_apart: tuple[str, ...] = ()  # spellings never merged with their variants
+    tag_aliases: dict[str, str] = field(default_factory=dict)  # spelling → the tag it means
+    tag_info: dict[str, TagInfo] = field(default_factory=dict)
+    words_per_minute: int = 138  # Arabic silent reading (IReST, Trauzettel-Klosinski 2012)
+    breaking_hours: int = 6  # how long a breaking story stays in the ticker
+    logo: Path | str | None = None  # a PNG or JPEG file, or its URL; else the theme's icon
+    cms: str = ""  # "sveltia": every build writes the admin/ editor
+    cms_repo: str = ""  # OWNER/NAME of the site's GitHub repository, for the editor
 
     @property
     def root(self) -> Path:

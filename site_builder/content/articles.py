@@ -52,6 +52,7 @@ class Parsed:
     digest: str  # names the converted body in the body store
     summary: str
     image: LeadImage | None = None
+    words: int = 0  # in the converted body, for the reading time
 
 
 def parse_article(

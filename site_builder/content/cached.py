@@ -27,6 +27,7 @@ def encode(parsed: Parsed) -> Record:
     return (
         parsed.summary,
         parsed.digest,
+        parsed.words,
         (str(a.file), a.shown, a.body_line, a.lines),
         tuple(f.kind.encode(getattr(a, f.name)) for f in FIELDS),
         None
@@ -40,7 +41,7 @@ def encode(parsed: Parsed) -> Record:
 
 def decode(record: Record) -> Parsed:
     """The Parsed a tuple was made from (dates keep their offsets, so output is the same)."""
-    summary, key, (file, shown, body_line, lines), values, image = record  # type: ignore[misc]
+    summary, key, words, (file, shown, body_line, lines), values, image = record  # type: ignore[misc]
     article = Article(
         file=Path(file),
         shown=shown,
@@ -54,4 +55,4 @@ def decode(record: Record) -> Parsed:
         lead = LeadImage(**dict(zip(_IMAGE, image, strict=True)))  # type: ignore[arg-type]
         if lead.source is not None:
             lead = replace(lead, source=Path(lead.source))
-    return Parsed(article, key, summary, lead)  # type: ignore[arg-type]
+    return Parsed(article, key, summary, lead, words)  # type: ignore[arg-type]

@@ -26,6 +26,14 @@ class Source:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction notice under an article."""
+
+    date: datetime
+    text: str
+
+
 class Reader:
     """One file's front matter being read key by key; every problem is collected."""
 
@@ -177,6 +185,44 @@ def _source(reader: Reader, key: str, required: bool, fix: str) -> Source | None
     return None
 
 
+def _corrections(reader: Reader, key: str, required: bool, fix: str) -> tuple[Correction, ...]:
+    value = reader.data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        reader.problem(key, f"'{key}' must be a list of {{date, text}}", fix)
+        return ()
+    found = []
+    for number, item in enumerate(value, start=1):
+        where = f"{key}[{number}]"
+        line = reader.lines.get(where, reader.lines.get(key, 1))
+        if not isinstance(item, dict) or set(item) != {"date", "text"}:
+            reader.problems.append(
+                Problem(
+                    reader.shown,
+                    line,
+                    f"correction {number} must have a date and a text, and nothing else",
+                    fix,
+                )
+            )
+            continue
+        when = parse_when(item["date"], reader.tz)
+        text = item["text"]
+        if when is None or not isinstance(text, str) or not text.strip():
+            wrong = "date" if when is None else "text"
+            reader.problems.append(
+                Problem(
+                    reader.shown,
+                    line,
+                    f"correction {number} has no usable {wrong}: {shown_value(item[wrong])}",
+                    fix,
+                )
+            )
+            continue
+        found.append(Correction(when, strip_forbidden(text.strip())))
+    return tuple(sorted(found, key=lambda c: c.date))
+
+
 # --- the kinds -----------------------------------------------------------------------
 
 
@@ -200,6 +246,14 @@ def _source_value(value: object) -> object:
     return Source(*value) if isinstance(value, tuple) else None
 
 
+def _corrections_record(value: object) -> object:
+    return tuple((c.date.isoformat(), c.text) for c in value)  # type: ignore[attr-defined]
+
+
+def _corrections_value(value: object) -> object:
+    return tuple(Correction(datetime.fromisoformat(d), t) for d, t in value)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Kind:
     """How one kind of value is read (with its problems), typed, and cached."""
@@ -218,3 +272,6 @@ FLAG = Kind("true or false", _flag, False)
 NAMES = Kind("names", _names, ())
 SLUGS = Kind("list of text", _slugs, ())
 SOURCE = Kind("name or {name, url}", _source, None, _source_record, _source_value)
+CORRECTIONS = Kind(
+    "list of {date, text}", _corrections, (), _corrections_record, _corrections_value
+)

@@ -15,7 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from ..text.slugs import is_valid_segment
-from .field_kinds import FLAG, NAMES, SLUGS, SOURCE, SPELLING, TEXT, WHEN, Kind, Reader
+from .field_kinds import (
+    CORRECTIONS,
+    FLAG,
+    NAMES,
+    SLUGS,
+    SOURCE,
+    SPELLING,
+    TEXT,
+    WHEN,
+    Kind,
+    Reader,
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +131,19 @@ FIELDS: tuple[Field, ...] = (
         "image_alt: وصف الصورة",
         check=_image_alt,
     ),
-    Field("updated", WHEN, "when the article was last changed", f"updated: {_DATE_FIX}"),
+    Field(
+        "updated",
+        WHEN,
+        "when the article was last changed; shown as «آخر تحديث» with the time",
+        f"updated: {_DATE_FIX}",
+    ),
+    Field(
+        "corrections",
+        CORRECTIONS,
+        "dated correction notices under the article, in its feeds and JSON-LD: "
+        "`[{date: 2023-08-22T09:00:00+03:00, text: …}]`",
+        "corrections: [{date: 2023-08-22T09:00:00+03:00, text: صُحّح اسم المسؤول}]",
+    ),
     Field(
         "expires",
         WHEN,
@@ -153,6 +176,13 @@ FIELDS: tuple[Field, ...] = (
     Field("related", SLUGS, "slugs shown first under «اقرأ أيضاً»", "related: [khabar-1, khabar-2]"),
     Field("section", SPELLING, "the article's section (سياسة، اقتصاد…)", "section: سياسة"),
     Field("pinned", FLAG, "`true`: the home page's lead story", "pinned: true", page=False),
+    Field(
+        "breaking",
+        FLAG,
+        "`true`: «عاجل» on its card and page, and in the breaking-news strip for "
+        "`breaking_hours` after its date",
+        "breaking: true",
+    ),
     Field(
         "aliases",
         SLUGS,

@@ -6,6 +6,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
@@ -48,6 +49,26 @@ _TYPES = {
     "WEBP": ("image/webp", "webp"),
     "GIF": ("image/gif", "gif"),
 }
+
+
+# The image types feeds announce, by the extension of a remote file's URL (a fixed
+# table: the platform's mimetypes would make the output depend on the machine).
+_TYPES_BY_EXTENSION = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+    "svg": "image/svg+xml",
+}
+
+
+def type_of_url(url: str) -> str:
+    """The media type an image URL's extension names ("" when it names none)."""
+    path = urlsplit(url).path
+    extension = path.rsplit(".", 1)[1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return _TYPES_BY_EXTENSION.get(extension, "")
 
 
 def inspect(

@@ -18,6 +18,7 @@ from ..cache.state import Cache
 from ..config import Config
 from ..digests import digest
 from ..problems import Problem
+from ..text.reading_time import count_words
 from . import cached
 from .articles import Parsed, parse_article
 from .bodies import BodyRenderer
@@ -171,12 +172,13 @@ def _read_one(task: tuple[str, str]) -> _Outcome:
             return _Outcome(None, [*problems, found], None)
         image = found
     key = body_key(article.body, config.unsafe_html)
-    html, summary = None, article.summary
+    html, summary, words = None, article.summary, 0
     if convert:
         body = _renderer(config.unsafe_html).render(article.body, article.summary)
-        html, summary = body.html, body.summary
+        html, summary, words = body.html, body.summary, count_words(body.html)
     # The body text is not kept: the store has its HTML, and memory stays flat.
-    return _Outcome(Parsed(replace(article, body=""), key, summary, image), problems, html)
+    parsed = Parsed(replace(article, body=""), key, summary, image, words)
+    return _Outcome(parsed, problems, html)
 
 
 def _read_pages(config: Config, sources: Sources, convert: bool) -> None:

@@ -22,3 +22,4 @@ class ArticleRecord:
     section: int | None  # index into Site.sections
     authors: tuple[int, ...]  # indices into Site.authors
     related: tuple[int, ...]  # indices into Site.articles, «اقرأ أيضاً» in order
+    words: int = 0  # in its body, for the reading time

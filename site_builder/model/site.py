@@ -12,8 +12,9 @@ from ..content.articles import Parsed
 from ..content.pages import StaticPage
 from ..problems import Problem
 from ..text.slugs import url_quote
-from .groups import Group, make_groups, with_display_names, with_section_names
+from .groups import Group, Moved, make_groups, moved_pages
 from .lists import Archive, Listing, archive_of, make_listings
+from .naming import Naming, SectionNaming, TagNaming, WriterNaming
 from .records import ArticleRecord
 from .related import explicit_related, related_articles
 from .urls import aliases_of, article_path, default_id, id_clashes, url_clashes
@@ -33,6 +34,9 @@ class Site:
     home: tuple[int, ...] = ()  # the home page's order: pinned stories first
     lead: int | None = None  # the newest pinned story
     aliases: list[tuple[str, int]] = field(default_factory=list)  # (old path, article)
+    moved_tags: list[Moved] = field(default_factory=list)  # old tag pages, to redirect
+    breaking: tuple[int, ...] = ()  # breaking stories of the last breaking_hours, newest first
+    editor_sections: list[Group] = field(default_factory=list)  # with drafts, for the editor
     archive: Archive = field(default_factory=dict)
     drafts_shown: bool = False
 
@@ -53,6 +57,11 @@ class Site:
         """The articles of the two days before the build's now (Google News sitemap)."""
         since = self.now - timedelta(days=2)
         return [i for i, r in enumerate(self.articles) if since <= r.article.date <= self.now]
+
+
+def is_fresh_breaking(article: Any, now: datetime, hours: int) -> bool:
+    """Whether a story is breaking news still: marked so, and of the last `hours`."""
+    return article.breaking and now - timedelta(hours=hours) <= article.date <= now
 
 
 def is_published(article: Any, now: datetime, drafts: bool, future: bool) -> bool:
@@ -103,8 +112,11 @@ def make_site(
     paths = [article_path(config, a) for a in articles]
     ids = [a.id or default_id(config, a, p) for a, p in zip(articles, paths, strict=True)]
     problems += id_clashes(articles, ids)
-    (tags, of_tags), (sections, of_sections), (authors, of_authors), found = _groups(articles)
-    problems += found
+    tag_naming = TagNaming.of(config)
+    (tags, of_tags), (sections, of_sections), (authors, of_authors), found = _groups(
+        config, articles, tag_naming
+    )
+    problems += found + _unused_tag_rules(config, tag_naming, tags)
     hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
     explicit, found = explicit_related(articles, hidden)
     problems += found
@@ -129,6 +141,7 @@ def make_site(
             section=of_sections[i][0] if of_sections[i] else None,
             authors=of_authors[i],
             related=tuple(related[i]),
+            words=p.words,
         )
         for i, p in enumerate(shown)
     ]
@@ -137,12 +150,17 @@ def make_site(
         now,
         records,
         tags,
-        with_section_names(config, sections),
-        with_display_names(config, authors),
+        sections,
+        authors,
         pages=pages,
         home=home,
         lead=lead,
         aliases=aliases,
+        moved_tags=moved_pages(tags, tag_naming, config.tag_aliases),
+        breaking=tuple(
+            i for i, a in enumerate(articles) if is_fresh_breaking(a, now, config.breaking_hours)
+        ),
+        editor_sections=_editor_sections(config, parsed) if config.cms else [],
         archive=archive_of(records, config.tz),
         drafts_shown=drafts,
     )
@@ -152,15 +170,63 @@ def make_site(
 Grouped = tuple[list[Group], list[tuple[int, ...]]]  # the groups, and each article's
 
 
-def _groups(articles: list[Any]) -> tuple[Grouped, Grouped, Grouped, list[Problem]]:
+def _groups(
+    config: Config, articles: list[Any], tag_naming: Naming
+) -> tuple[Grouped, Grouped, Grouped, list[Problem]]:
     """The tags, sections and writers of the published articles."""
-    tags, of_tags, problems = make_groups("tag", articles, lambda a: a.tags, "tags")
+    locale = config.locale
+    tags, of_tags, problems = make_groups(
+        "tag", articles, lambda a: a.tags, "tags", tag_naming, locale
+    )
     sections, of_sections, found = make_groups(
-        "section", articles, lambda a: (a.section,) if a.section else (), "section"
+        "section", articles, _section_of, "section", SectionNaming.of(config), locale
     )
     problems += found
-    authors, of_authors, found = make_groups("author", articles, lambda a: a.authors, "author")
+    authors, of_authors, found = make_groups(
+        "author", articles, lambda a: a.authors, "author", WriterNaming.of(config), locale
+    )
     return (tags, of_tags), (sections, of_sections), (authors, of_authors), problems + found
+
+
+def _section_of(article: Any) -> tuple[str, ...]:
+    return (article.section,) if article.section else ()
+
+
+def _editor_sections(config: Config, parsed: list[Parsed]) -> list[Group]:
+    """Every section an article names, drafts and scheduled ones too: the web editor
+    lists each section's articles, and a draft must not vanish from it."""
+    articles = [p.article for p in parsed]
+    return make_groups("section", articles, _section_of, "section", Naming(), config.locale)[0]
+
+
+def _unused_tag_rules(config: Config, naming: TagNaming, tags: list[Group]) -> list[Problem]:
+    """The config's words about tags no published article has: said, never dropped silently."""
+    keys = {g.key for g in tags}
+    problems = []
+    for tag in config.tag_info:
+        if naming.key(tag) not in keys:
+            problems.append(
+                Problem(
+                    str(config.path),
+                    None,
+                    f"tag_info names '{tag}', which no published article has as a tag",
+                    "check its spelling against the articles' tags, or remove it",
+                    "warning",
+                )
+            )
+    for alias, tag in config.tag_aliases.items():
+        if naming.key(alias) not in keys:
+            problems.append(
+                Problem(
+                    str(config.path),
+                    None,
+                    f"tag_aliases sends '{alias}' to '{tag}', which no published article has "
+                    f"as a tag, so the old page of '{alias}' has nowhere to send readers",
+                    "check the tag's spelling against the articles' tags, or remove the alias",
+                    "warning",
+                )
+            )
+    return problems
 
 
 def _home_order(

@@ -16,6 +16,7 @@ from ..cache.state import Cache
 from ..config import Config
 from ..content.reading import Sources
 from ..digests import digest
+from ..model.site import is_fresh_breaking
 from . import plan
 from .tree import Staging, remove_later, spare_path
 from .writing import Stamp, stat
@@ -30,9 +31,12 @@ def inputs_digest(
     for parsed in sources.parsed:
         article = parsed.article
         stamp = stat(article.file)
+        # What the clock changes: published yet, in the news sitemap, gone, in the ticker.
         gone = article.expires is not None and article.expires <= now
+        fresh = is_fresh_breaking(article, now, config.breaking_hours)
         parts.append(
-            f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}\0{gone}"
+            f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}"
+            f"\0{gone}\0{fresh}"
         )
     for page in sources.pages:
         parts.append(f"{page.file}\0{page.title}\0{page.slug}\0{page.html}")

@@ -165,7 +165,7 @@ class LastGood:
 
 
 def _parsed(record: Any) -> Parsed:
-    return Parsed(record.article, record.digest, record.summary, record.image)
+    return Parsed(record.article, record.digest, record.summary, record.image, record.words)
 
 
 def published_of(site: Site, stamps: dict[str, object], salt: str) -> list[Published]:
@@ -208,6 +208,7 @@ def encode(parsed: Parsed) -> dict[str, object]:
         "lines": a.lines,
         "summary": parsed.summary,
         "digest": parsed.digest,
+        "words": parsed.words,
         "image": None
         if image is None
         else {n: (str(v) if isinstance(v, Path) else v) for n, v in vars(image).items()},
@@ -235,4 +236,11 @@ def decode(values: dict[str, object]) -> Parsed:
         if known.get("source") is not None:
             known["source"] = Path(known["source"])
         lead = LeadImage(**known)
-    return Parsed(article, str(values["digest"]), str(values["summary"]), lead)
+    words = values.get("words", 0)
+    return Parsed(
+        article,
+        str(values["digest"]),
+        str(values["summary"]),
+        lead,
+        words if isinstance(words, int) else 0,
+    )

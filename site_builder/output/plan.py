@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from ..digests import digest
-from ..layout import SEARCH_PAGE, file_of, old_feed_file
+from ..layout import FORMATS_BY_NAME, LIST_KINDS, SEARCH_PAGE, file_of, old_feed_file
 from ..model.lists import paginate
 from ..model.site import Site
 from ..problems import Problem
 from ..render import feeds, sitemaps, views
+from ..render.breaking import breaking_file
 from ..render.files import Output
+from ..render.logo import logo_file
 from ..render.pages import BodyLookup, Pages
 from ..render.redirects import redirects_file
 from .image_copies import resized
@@ -65,6 +67,10 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
     yield from _single_pages(site, context.pages)
     yield _file_job("crawlers", _crawler_files(site))
     yield _file_job("redirects", _redirect_files(site, context.pages))
+    yield _file_job("breaking", [breaking_file(context.pages.parts)])
+    logo = logo_file(site.config)
+    if logo is not None:
+        yield Job("logo", "copy", str(logo[1]), (logo[0],))
     if theme_static is not None and theme_static.is_dir():
         for file in sorted(p for p in theme_static.rglob("*") if p.is_file()):
             relative = "static/" + file.relative_to(theme_static).as_posix()
@@ -157,6 +163,14 @@ def _redirect_files(site: Site, pages: Pages) -> list[Output]:
         record = site.articles[index]
         made.append(pages.redirect(alias, site.absolute(record.path), record.article.title))
         rules.append((site.url(alias), site.url(record.path)))
+    # A tag's old page (an alias's own, or the one before tag_info gave it a slug), and
+    # its feeds, for the readers subscribed to them.
+    feed_files = [FORMATS_BY_NAME[name].file for name in LIST_KINDS["tag"].feeds]
+    for moved in site.moved_tags:
+        group = site.tags[moved.group]
+        made.append(pages.redirect(moved.old, site.absolute(group.path), group.name))
+        rules.append((site.url(moved.old), site.url(group.path)))
+        rules += [(site.url(moved.old + f), site.url(group.path + f)) for f in feed_files]
     made.append(redirects_file(rules))
     return made
 

@@ -7,10 +7,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..layout import ARCHIVE_INDEX, SEARCH_PAGE, TAG_INDEX, file_of
+from ..layout import ARCHIVE_INDEX, BREAKING_FILE, SEARCH_PAGE, TAG_INDEX, file_of
 from ..model.site import Site
 from . import seo
 from .files import Output
+from .logo import logo_url
 from .parts import Parts, Values
 from .templates import environment, strings
 from .views import BodyRef
@@ -34,6 +35,7 @@ class Pages:
         self.parts = Parts(site, self.t)
         self._env: jinja2.Environment | None = None
         self._listed: dict[int, Values] = {}
+        self.logo = logo_url(site)
         self.shared = self._shared()
         self.og_locale = seo.og_locale(self.config.language, self.config.locale)
 
@@ -57,6 +59,7 @@ class Pages:
                 "search_url": site.url(SEARCH_PAGE) if self.search else "",
                 "static": site.url("static/"),
                 "feeds": self.parts.feeds_of("", config.title, ("rss", "atom", "json")),
+                "breaking_url": site.url(BREAKING_FILE),
                 "sections": [self.parts.group_link(g) for g in site.sections],
                 "pages": [{"title": p.title, "url": site.url(p.path)} for p in site.pages],
                 "drafts": site.drafts_shown,
@@ -102,6 +105,8 @@ class Pages:
             keywords=[t["name"] for t in article["tags"]],
             section=section["name"] if section else "",
             image=image["absolute"] if image else "",
+            corrections=tuple((c["date"]["iso"], c["text"]) for c in article["corrections"]),
+            logo=self.logo,
         )
 
     def html(self, values: Values, bodies: BodyLookup) -> Output:

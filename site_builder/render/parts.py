@@ -14,7 +14,7 @@ from ..digests import digest
 from ..layout import FORMATS_BY_NAME, list_folder
 from ..model.groups import Group
 from ..model.site import Site
-from ..text import dates
+from ..text import dates, reading_time
 
 Values = dict[str, Any]
 
@@ -35,25 +35,61 @@ class Parts:
     def number(self, value: int | str) -> str:
         return dates.localize_digits(str(value), self.config.numerals)  # type: ignore[arg-type]
 
-    def when(self, moment: datetime) -> Values:
+    def when(self, moment: datetime, with_time: bool = False) -> Values:
+        """A date as readers read it: «21 أغسطس 2023» (with `month_names: dual`, «21 أغسطس
+        (آب) 2023»), the other calendar's date when `hijri` asks for it, and with
+        `with_time` the time of day, «21 أغسطس 2023، 10:30 ص», unless only a day was given."""
         config = self.config
         local = moment.astimezone(config.tz)
-        day = (local.year, local.month, local.day)
-        shown = self._dates.get(day)
+        day = self._day(local)
+        text = day["text"]
+        if with_time and dates.has_time(local, config.tz):
+            clock = dates.display_time(local, config.locale, config.numerals, config.tz)  # type: ignore[arg-type]
+            text = self.t["date_at_time"].format(date=text, time=clock)
+        return {"iso": dates.iso(local), "text": text, "second": day["second"], "url": day["url"]}
+
+    def _day(self, local: datetime) -> Values:
+        key = (local.year, local.month, local.day)
+        shown = self._dates.get(key)
         if shown is None:
-            numerals = config.numerals
-            shown = self._dates[day] = {
-                "text": dates.display_date(moment, config.locale, numerals, config.tz),  # type: ignore[arg-type]
-                "hijri": dates.hijri_date(moment, config.locale, numerals, config.tz)  # type: ignore[arg-type]
-                if config.hijri
-                else "",
+            config = self.config
+            numerals, tz = config.numerals, config.tz
+            gregorian = dates.display_date(
+                local,
+                config.locale,
+                numerals,
+                tz,
+                config.month_names == "dual",  # type: ignore[arg-type]
+            )
+            hijri = ""
+            if config.hijri != "off":
+                hijri = dates.hijri_date(local, config.locale, numerals, tz)  # type: ignore[arg-type]
+            first, second = (
+                (hijri, gregorian)
+                if config.hijri == "first" and hijri
+                else (
+                    gregorian,
+                    hijri,
+                )
+            )
+            shown = self._dates[key] = {
+                "text": first,
+                "second": second,
                 "url": self.site.url(
                     list_folder(
                         "archive_month", year=f"{local.year:04d}", month=f"{local.month:02d}"
                     )
                 ),
             }
-        return {"iso": dates.iso(local), **shown}
+        return shown
+
+    def minutes(self, index: int) -> str:
+        """An article's reading time in whole minutes, as the site writes numbers ("" for
+        an article with no words to read)."""
+        words = self.site.articles[index].words
+        if not words:
+            return ""
+        return self.number(reading_time.minutes(words, self.config.words_per_minute))
 
     def feeds_of(self, folder: str, title: str, formats: tuple[str, ...]) -> list[Values]:
         """The links to a list's feeds, for <link rel="alternate"> and the page itself."""
@@ -142,6 +178,8 @@ class Parts:
             "image": self.image(index),
             "draft": article.draft,
             "future": article.date > site.now,
+            "breaking": article.breaking,
+            "minutes": self.minutes(index),
         }
         return card
 

@@ -30,8 +30,17 @@ def news_article(
     keywords: list[str],
     section: str,
     image: str,
+    corrections: tuple[tuple[str, str], ...] = (),
+    logo: str = "",
 ) -> str:
-    """schema.org NewsArticle as JSON-LD text, safe to put in a <script> element."""
+    """schema.org NewsArticle as JSON-LD text, safe to put in a <script> element.
+
+    Corrections are schema.org CorrectionComments (their date and text); `modified` is
+    the latest of the article's date, its update and its corrections.
+    """
+    organization: Values = {"@type": "Organization", "name": publisher, "url": home}
+    if logo:
+        organization["logo"] = {"@type": "ImageObject", "url": logo}
     data: Values = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -44,7 +53,7 @@ def news_article(
         "inLanguage": language,
         "author": [{"@type": "Person", "name": a["name"], "url": a["absolute"]} for a in authors]
         or [{"@type": "Organization", "name": publisher, "url": home}],
-        "publisher": {"@type": "Organization", "name": publisher, "url": home},
+        "publisher": organization,
     }
     if keywords:
         data["keywords"] = keywords
@@ -52,6 +61,11 @@ def news_article(
         data["articleSection"] = section
     if image:
         data["image"] = [image]
+    if corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": when, "text": text}
+            for when, text in corrections
+        ]
     return safe_json(data)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from ..content.fields import FIELDS
@@ -18,15 +19,17 @@ from ..layout import ARCHIVE_INDEX, TAG_INDEX, list_folder
 from ..model.lists import ListPage
 from ..model.site import Site
 from ..text import dates
-from ..text.spelling import tag_key
 from .parts import Parts, Values
 
 # Front-matter values that reach the page and are not already shown through the card
 # or the article's own values: the template finds them under their names.
 _PAGE_FIELDS = tuple(f.name for f in FIELDS if f.page)
 _CARD_KEYS = frozenset(
-    ("title", "url", "date", "summary", "tags", "section", "image", "draft", "future")
+    ("title", "url", "date", "summary", "tags", "section", "image", "draft", "future", "breaking")
 )
+
+
+_TICKER = ("home", "section")  # the lists that show the breaking-news strip
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,13 @@ def article_view(parts: Parts, index: int) -> Values:
     own: Values = {
         "card": index,
         "body": BodyRef(record.digest),
-        "updated": parts.when(updated) if updated else None,
-        "modified": dates.iso(updated or article.date),
+        "published": parts.when(article.date, with_time=True),
+        "updated": parts.when(updated, with_time=True) if updated else None,
+        "modified": dates.iso(last_change(article)),
+        "corrections": [
+            {"date": parts.when(c.date, with_time=True), "text": c.text}
+            for c in article.corrections
+        ],
         "source": source,
         "authors": [parts.author_link(a) for a in record.authors],
         "image": parts.image(index, eager=True),
@@ -71,6 +79,26 @@ def article_view(parts: Parts, index: int) -> Values:
         "refs": (index, *record.related),
         "article": own,
     }
+
+
+def last_change(article: Any) -> datetime:
+    """When an article last changed: its date, its `updated`, or its latest correction."""
+    return max(
+        (article.date, article.updated or article.date, *(c.date for c in article.corrections))
+    )
+
+
+def ticker(parts: Parts) -> list[Values]:
+    """The breaking stories of the last `breaking_hours`, for the strip on top of a list."""
+    site = parts.site
+    return [
+        {
+            "title": site.articles[i].article.title,
+            "url": site.url(site.articles[i].path),
+            "date": parts.when(site.articles[i].article.date, with_time=True),
+        }
+        for i in site.breaking
+    ]
 
 
 def list_view(parts: Parts, page: ListPage) -> Values:
@@ -99,6 +127,7 @@ def list_view(parts: Parts, page: ListPage) -> Values:
         if listing.folder
         else [],
         "group": _group_info(parts, listing.group) if listing.group is not None else None,
+        "ticker": ticker(parts) if page.number == 1 and listing.kind.name in _TICKER else [],
         "lead": None,
         "cards": list(page.items),
         "pager": _pager(parts, page),
@@ -113,19 +142,14 @@ def list_view(parts: Parts, page: ListPage) -> Values:
 
 
 def _described(parts: Parts, group: Any) -> str:
-    """A section's description from the config's `section_info` ("" when none)."""
-    if group is None or group.kind != "section":
-        return ""
-    for name, info in parts.config.section_info.items():
-        if tag_key(name) == group.key:
-            return info.description
-    return ""
+    """A section's or a tag's description from the config (`section_info`, `tag_info`)."""
+    return group.description if group is not None else ""
 
 
 def _group_info(parts: Parts, group: Any) -> Values | None:
-    """A writer's bio and portrait from the config's `authors`; a section's description
-    from its `section_info`."""
-    if group.kind == "section":
+    """A writer's bio and portrait from the config's `authors`; a section's or a tag's
+    description from its `section_info` or `tag_info`."""
+    if group.kind in ("section", "tag"):
         description = _described(parts, group)
         return {"bio": "", "image": "", "description": description} if description else None
     if group.kind != "author":
@@ -180,6 +204,7 @@ def archive_view(parts: Parts) -> Values:
                             parts.config.locale,
                             parts.config.numerals,  # type: ignore[arg-type]
                             parts.config.tz,
+                            parts.config.month_names == "dual",
                         ),
                         "url": site.url(list_folder("archive_month", year=year, month=month)),
                         "count": parts.number(len(indices)),

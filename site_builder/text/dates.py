@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Literal
 
@@ -115,29 +115,67 @@ def _clean(text: str, numerals: Numerals) -> str:
 
 
 def display_date(
-    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
+    dt: datetime,
+    locale: str = "ar",
+    numerals: Numerals = "latin",
+    tz: tzinfo = UTC,
+    dual: bool = False,
 ) -> str:
     """Day, month name and year as CLDR writes them: «21 أغسطس 2023» (ar_EG), «21 آب 2023» (ar_SY).
 
-    The day is the one in `tz`: 23:30 UTC on the 20th shows as the 21st in Cairo.
+    The day is the one in `tz`: 23:30 UTC on the 20th shows as the 21st in Cairo. With
+    `dual`, the month's other Arabic name follows in brackets, as Asharq Al-Awsat prints
+    it: «22 أكتوبر (تشرين الأول) 2023».
     """
-    local = _aware(dt).astimezone(tz)
-    return _clean(format_date(local.date(), "d MMMM y", locale=_locale(locale)), numerals)
+    day = _aware(dt).astimezone(tz).date()
+    text = format_date(day, "d MMMM y", locale=_locale(locale))
+    if dual:
+        month = format_date(day, "MMMM", locale=_locale(locale))
+        other = other_month_name(day.month, locale)
+        if other:
+            text = text.replace(month, f"{month} ({other})", 1)
+    return _clean(text, numerals)
+
+
+# The two families of Arabic month names: the Gregorian names of Egypt and the Gulf
+# (CLDR's "ar": يناير، أكتوبر) and the Syriac names of the Levant and Iraq (ar_SY:
+# كانون الثاني، تشرين الأول). A dual date shows the family the locale does not use.
+_WEST, _LEVANT = "ar", "ar_SY"
+
+
+def other_month_name(month: int, locale: str) -> str:
+    """The month's name in the other Arabic family; "" for a locale that is not Arabic."""
+    if _locale(locale).language != "ar":
+        return ""
+    names = {family: _locale(family).months["format"]["wide"][month] for family in (_WEST, _LEVANT)}
+    own = _locale(locale).months["format"]["wide"][month]
+    return names[_WEST] if own == names[_LEVANT] else names[_LEVANT]
 
 
 def month_name(
-    dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
+    dt: datetime,
+    locale: str = "ar",
+    numerals: Numerals = "latin",
+    tz: tzinfo = UTC,
+    dual: bool = False,
 ) -> str:
-    """The month and year of a date as CLDR writes them: «أغسطس 2023»."""
-    return display_date(dt, locale, numerals, tz).split(" ", 1)[1]
+    """The month and year of a date as CLDR writes them: «أغسطس 2023», «أغسطس (آب) 2023»."""
+    return display_date(dt, locale, numerals, tz, dual).split(" ", 1)[1]
 
 
 def display_time(
     dt: datetime, locale: str = "ar", numerals: Numerals = "latin", tz: tzinfo = UTC
 ) -> str:
-    """Hour and minute, 24-hour, in the site's timezone: «10:30»."""
+    """Hour and minute on the 12-hour clock with CLDR's day period, in the site's
+    timezone: «10:30 ص», «8:45 م»."""
     local = _aware(dt).astimezone(tz)
-    return _clean(format_time(local.time(), "HH:mm", locale=_locale(locale)), numerals)
+    return _clean(format_time(local.time(), "h:mm a", locale=_locale(locale)), numerals)
+
+
+def has_time(dt: datetime, tz: tzinfo) -> bool:
+    """Whether a moment says a time of day: a date written alone is midnight in the
+    site's zone, and a story dated so shows no time."""
+    return _aware(dt).astimezone(tz).time() != time()
 
 
 _HIJRI_LANGUAGES = {"ar", "en", "bn", "tr"}  # the languages hijridate names months in

@@ -55,7 +55,8 @@ class YamlError:
 
 @dataclass(frozen=True)
 class Mapping:
-    """A parsed mapping with the line of each top-level key."""
+    """A parsed mapping with the line of each top-level key (and of each mapping in a
+    list, as 'key[N]', N from 1)."""
 
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
@@ -112,7 +113,12 @@ def parse_mapping(
             "write one 'key: value' per line, e.g. 'title: …'",
         )
     lines = {}
-    for key_node, _value in node.value:
+    for key_node, value_node in node.value:
         if isinstance(key_node.value, str):
             lines[key_node.value] = first_line + key_node.start_mark.line
+            if isinstance(value_node, yaml.SequenceNode):
+                # A list of mappings (corrections) says which of its items is wrong: key[N].
+                for number, item in enumerate(value_node.value, start=1):
+                    if isinstance(item, yaml.MappingNode):
+                        lines[f"{key_node.value}[{number}]"] = first_line + item.start_mark.line
     return Mapping({str(k): v for k, v in data.items()}, lines)

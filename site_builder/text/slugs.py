@@ -20,14 +20,19 @@ def strip_marks(text: str) -> str:
     return text.translate(_MARKS)
 
 
-def slugify(text: str) -> str:
+_NOT_WORD_OR_MARK = re.compile(r"[^\w\u064b-\u065f\u0670]+")
+
+
+def slugify(text: str, keep_marks: bool = False) -> str:
     """A lower-case URL segment: letters and digits of any script, joined by '-'.
 
     Never contains '/', never '.' or '..', never empty (a hash stands in when the
-    text has no letters or digits at all).
+    text has no letters or digits at all). With `keep_marks`, tashkeel stays (the
+    slug of a spelling kept apart from its bare form: عُمان, not عمان).
     """
-    text = strip_marks(unicodedata.normalize("NFC", text)).casefold()
-    slug = _NOT_WORD.sub("-", text)
+    text = unicodedata.normalize("NFC", text)
+    text = (text if keep_marks else strip_marks(text)).casefold()
+    slug = (_NOT_WORD_OR_MARK if keep_marks else _NOT_WORD).sub("-", text)
     slug = _UNDERSCORES.sub("-", slug).strip("-")
     slug = re.sub(r"-{2,}", "-", slug)
     if not slug:

@@ -41,4 +41,6 @@ def json_feed(feed: Feed, entries: list[Entry], contents: dict[str, str]) -> byt
     }
     if feed.hub:
         document["hubs"] = [{"type": "WebSub", "url": feed.hub}]
+    if feed.logo:
+        document["icon"] = document["favicon"] = feed.logo
     return safe_json(document, indent=1).encode("utf-8") + b"\n"

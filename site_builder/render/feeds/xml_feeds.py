@@ -18,16 +18,17 @@ from .entries import Enclosure, Entry, Feed
 class _Extras(BaseEntryExtension):
     """What feedgen 1.0 cannot write right: an enclosure without an Atom link (feedgen
     drops the rel and type of Atom entry links, reading them from the element it just
-    made, so the image would become a second alternate link), and the writers as
-    dc:creator in RSS (whose <author> must be an e-mail address)."""
+    made, so the image would become a second alternate link), and the writers as one
+    dc:creator in RSS (whose <author> must be an e-mail address; readers show only
+    the first dc:creator, so several writers are one, joined with «، »)."""
 
     def __init__(self) -> None:
         self.image: Enclosure | None = None
-        self.creators: tuple[str, ...] = ()
+        self.creator = ""
 
     def extend_rss(self, entry):  # noqa: ANN001, ANN201 - feedgen's lxml element
-        for name in self.creators:
-            xml_elem("{http://purl.org/dc/elements/1.1/}creator", entry).text = name
+        if self.creator:
+            xml_elem("{http://purl.org/dc/elements/1.1/}creator", entry).text = self.creator
         if self.image is not None:
             xml_elem(
                 "enclosure",
@@ -113,6 +114,9 @@ def _generator(feed: Feed, items: list[Entry], contents: dict[str, str]) -> Feed
     generator.author({"name": feed.publisher})
     generator.generator("site-builder", version=__version__)
     generator.updated(feed.updated)  # never the clock: two builds of one input are identical
+    if feed.logo:
+        generator.logo(feed.logo)  # RSS <image> and Atom <logo>
+        generator.icon(feed.logo)
     for number, item in enumerate(items):
         entry: FeedEntry = generator.add_entry(order="append")
         entry.id(item.id)
@@ -131,7 +135,7 @@ def _generator(feed: Feed, items: list[Entry], contents: dict[str, str]) -> Feed
         for name in item.authors:
             entry.author({"name": name})  # Atom only: RSS wants an e-mail there
         entry.extras.image = item.image
-        entry.extras.creators = item.authors
+        entry.extras.creator = item.creator
     return generator
 
 
