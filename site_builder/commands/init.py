@@ -22,10 +22,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     init_cmd = commands.add_parser("init", help="make a new site in DIR")
     init_cmd.set_defaults(run=run)
     init_cmd.add_argument("dir", type=Path, metavar="DIR")
+    init_cmd.add_argument(
+        "--cms", action="store_true", help="also the web editor at /admin/ (Sveltia CMS)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    made = init_site(args.dir, build_now())
+    made = init_site(args.dir, build_now(), cms=args.cms)
     if isinstance(made, Problem):
         show([made], args.dir)
         return CONTENT_ERROR
@@ -49,6 +52,13 @@ direction: rtl
 timezone: {timezone}
 # Month names: ar_EG writes أغسطس, ar_SY writes آب; ar is Modern Standard Arabic.
 locale: ar
+"""
+
+CMS = """\
+# The web editor at /admin/ (Sveltia CMS): editors sign in with GitHub and their
+# changes are saved to this repository. Put your site's own OWNER/NAME here.
+cms: sveltia
+cms_repo: example-org/my-site
 """
 
 SAMPLE_TITLE = "كيف تكتب خبراً في هذا الموقع"
@@ -120,7 +130,7 @@ def local_timezone() -> str:
     return "UTC"
 
 
-def init_site(folder: Path, now: datetime) -> list[Path] | Problem:
+def init_site(folder: Path, now: datetime, cms: bool = False) -> list[Path] | Problem:
     """A new site in folder: config, one sample article, an «من نحن» page; nothing overwritten."""
     config = folder / "config.yaml"
     if config.exists():
@@ -147,7 +157,7 @@ def init_site(folder: Path, now: datetime) -> list[Path] | Problem:
         "id": tag_uri("example.org", local.date(), slug),
     }
     files = {
-        config: CONFIG.format(timezone=timezone),
+        config: CONFIG.format(timezone=timezone) + (CMS if cms else ""),
         folder / "content" / f"{local:%Y}" / f"{local:%m}" / f"{slug}.md": front_matter.dump(
             sample, SAMPLE_BODY
         ),

@@ -26,13 +26,18 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "--tags", default="", help='tags split on "," or "،": --tags "اقتصاد، الذهب"'
     )
     new_cmd.add_argument("--slug", help="the URL segment and file name (default: from the title)")
+    new_cmd.add_argument(
+        "--breaking",
+        action="store_true",
+        help="a breaking story: «عاجل», and in the breaking-news strip once published",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if config is None:
         return CONTENT_ERROR
-    written = new_article(config, args.title, build_now(), args.tags, args.slug)
+    written = new_article(config, args.title, build_now(), args.tags, args.slug, args.breaking)
     if isinstance(written, Problem):
         show([written], config.root)
         return CONTENT_ERROR
@@ -49,9 +54,17 @@ def unique_tags(value: str) -> list[str]:
 
 
 def new_article(
-    config: Config, title: str, now: datetime, tags: str = "", slug: str | None = None
+    config: Config,
+    title: str,
+    now: datetime,
+    tags: str = "",
+    slug: str | None = None,
+    breaking: bool = False,
 ) -> Path | Problem:
-    """Write a draft article at content_dir/YYYY/MM/SLUG.md; never overwrite a file."""
+    """Write a draft article at content_dir/YYYY/MM/SLUG.md; never overwrite a file.
+
+    Its date is now to the second, in the site's zone, so stories of one day keep the
+    order they were written in."""
     title = " ".join(title.split())
     if not title:
         return Problem("TITLE", None, "the title is empty", 'site-builder new "عنوان الخبر"')
@@ -81,6 +94,7 @@ def new_article(
         "date": iso(local),
         "tags": unique_tags(tags),
         "draft": True,
+        **({"breaking": True} if breaking else {}),
         "id": tag_uri(config.host, local.date(), slug),
     }
     return create(path, front_matter.dump(front))

@@ -261,17 +261,18 @@ class Kind:
     name: str  # as the README says it
     read: Callable[[Reader, str, bool, str], Any]
     default: Any
+    widget: str  # the web editor's (Sveltia CMS) widget for it
     encode: Callable[[object], object] = _same
     decode: Callable[[object], object] = _same
 
 
-TEXT = Kind("text", _text, "")
-SPELLING = Kind("text", _spelling, "")
-WHEN = Kind("date", _when, None, _iso, _moment)
-FLAG = Kind("true or false", _flag, False)
-NAMES = Kind("names", _names, ())
-SLUGS = Kind("list of text", _slugs, ())
-SOURCE = Kind("name or {name, url}", _source, None, _source_record, _source_value)
+TEXT = Kind("text", _text, "", "string")
+SPELLING = Kind("text", _spelling, "", "string")
+WHEN = Kind("date", _when, None, "datetime", _iso, _moment)
+FLAG = Kind("true or false", _flag, False, "boolean")
+NAMES = Kind("names", _names, (), "list")
+SLUGS = Kind("list of text", _slugs, (), "list")
+SOURCE = Kind("name or {name, url}", _source, None, "object", _source_record, _source_value)
 CORRECTIONS = Kind(
-    "list of {date, text}", _corrections, (), _corrections_record, _corrections_value
+    "list of {date, text}", _corrections, (), "list", _corrections_record, _corrections_value
 )

@@ -47,12 +47,17 @@ class Field:
     required: bool = False
     page: bool = True  # shown on the article's page (so a change re-renders it)
     attribute: str = ""  # the Article's attribute, when it differs from the key
+    widget: str = ""  # the web editor's widget, when it is not its kind's
     # A rule of its own, given the value read (None when absent); returns the value.
     check: Callable[[Any, Context], Any] | None = None
 
     @property
     def name(self) -> str:
         return self.attribute or self.key
+
+    @property
+    def editor_widget(self) -> str:
+        return self.widget or self.kind.widget
 
 
 def _title(value: str | None, context: Context) -> str | None:
@@ -123,6 +128,7 @@ FIELDS: tuple[Field, ...] = (
         TEXT,
         "lead image: a path from the article's folder, or a URL",
         "image: images/photo.jpg",
+        widget="image",
     ),
     Field(
         "image_alt",
@@ -164,6 +170,7 @@ FIELDS: tuple[Field, ...] = (
         TEXT,
         "plain text for cards and feeds; default: the first paragraph, shortened",
         "summary: سطر يلخص الخبر",
+        widget="text",
     ),
     Field(
         "author",
@@ -197,6 +204,7 @@ FIELDS: tuple[Field, ...] = (
         "so pin one if URLs may change)",
         "id: tag:example.org,2023-08-21:khabar-1",
         page=False,
+        widget="uuid",  # made once when the editor creates the article, never shown to change
     ),
 )
 

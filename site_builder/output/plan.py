@@ -19,6 +19,7 @@ from ..model.site import Site
 from ..problems import Problem
 from ..render import feeds, sitemaps, views
 from ..render.breaking import breaking_file
+from ..render.editor import editor_files
 from ..render.files import Output
 from ..render.logo import logo_file
 from ..render.pages import BodyLookup, Pages
@@ -68,6 +69,9 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
     yield _file_job("crawlers", _crawler_files(site))
     yield _file_job("redirects", _redirect_files(site, context.pages))
     yield _file_job("breaking", [breaking_file(context.pages.parts)])
+    if site.config.cms:
+        pages = context.pages
+        yield _file_job("editor", editor_files(site, pages.render, pages.t))
     logo = logo_file(site.config)
     if logo is not None:
         yield Job("logo", "copy", str(logo[1]), (logo[0],))

@@ -136,6 +136,10 @@ class Pages:
         text = self.env.get_template(values["template"]).render(context)
         return Output(file_of(values["path"]), text.encode("utf-8"))
 
+    def render(self, template: str, **values: Any) -> str:
+        """One of the theme's templates with the given values (and the theme's words)."""
+        return self.env.get_template(template).render(**values)
+
     def redirect(self, alias: str, target: str, title: str) -> Output:
         """A page at an old URL that sends readers (meta refresh) and crawlers
         (canonical) on to `target`."""

@@ -71,9 +71,11 @@ def bdi(text: str) -> Markup:
 
 
 def environment(theme: Path, words: dict[str, str]) -> jinja2.Environment:
-    """Templates from the theme, compiled once, HTML escaped everywhere."""
+    """Templates from the theme, compiled once, HTML escaped everywhere; a template the
+    theme does not have (one a newer builder added) comes from the default theme."""
+    folders = dict.fromkeys((str(theme / "templates"), str(default_theme_dir() / "templates")))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme / "templates")),
+        loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
