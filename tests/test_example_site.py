@@ -71,3 +71,19 @@ def test_the_example_feeds_parse(output: Path) -> None:
         assert parsed.bozo == 0, feed
         assert parsed.entries, feed
     assert len(list(output.glob("tags/*/feed.xml"))) == 4
+
+
+def test_the_example_shows_a_breaking_updated_and_corrected_story(output: Path) -> None:
+    tree = lxml.html.parse(str(output / "articles/duma-threat/index.html")).getroot()
+
+    def shown(xpath: str) -> list[str]:
+        return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+    assert shown("//span[@class='badge breaking']") == ["عاجل"]
+    assert shown("//span[@class='updated']") == ["· آخر تحديث: 21 أغسطس 2023، 5:45 م"]
+    assert shown("//section[@class='corrections']//li") == [
+        "22 أغسطس 2023، 9:10 ص: أُضيف إلى الخبر اسم القناة التي نقلت تصريح مجلس الدوما."
+    ]
+    assert shown("//span[@class='reading-time']") == ["· دقائق القراءة: 1"]
+    main = lxml.html.parse(str(output / MAIN)).getroot()
+    assert [" ".join(e.text_content().split()) for e in main.xpath("//span[@class='reading-time']")]
