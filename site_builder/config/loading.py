@@ -142,40 +142,50 @@ def _typed(
         return None
     base = values["base_url"]
     values["base_url"] = base if base.endswith("/") else base + "/"
-    if "authors" in values:
-        values["authors"] = {str(k): AuthorInfo(**v) for k, v in values["authors"].items()}
-    if "section_info" in values:
-        values["section_info"] = {
-            str(k): SectionInfo(**v) for k, v in values["section_info"].items()
-        }
-    if "pinned" in values:
-        values["pinned"] = tuple(values["pinned"])
-    if "deploy" in values:
-        values["deploy"] = DeploySettings(**values["deploy"])
-    if "tags_kept_apart" in values:
-        values["tags_kept_apart"] = tuple(values["tags_kept_apart"])
-    if "tag_info" in values:
-        values["tag_info"] = {str(k): TagInfo(**v) for k, v in values["tag_info"].items()}
-    if "hijri" in values:
-        hijri = values["hijri"]
-        values["hijri"] = hijri if isinstance(hijri, str) else ("second" if hijri else "off")
-    if "logo" in values:
-        logo = _logo(values["logo"], root, str(path), lines.get("logo"))
-        if isinstance(logo, Problem):
-            problems.append(logo)
-            return None
-        values["logo"] = logo
-    if values.get("cms") and not values.get("cms_repo"):
-        problems.append(
-            Problem(
-                str(path),
-                lines.get("cms"),
-                "the web editor (cms: sveltia) needs the GitHub repository it saves to",
-                "add a line 'cms_repo: OWNER/NAME', e.g. cms_repo: news-org/site",
-            )
-        )
+    _as_types(values)
+    problem = _newsroom_problem(values, root, str(path), lines)
+    if problem is not None:
+        problems.append(problem)
         return None
     return Config(path=path.resolve(), **values)
+
+
+def _as_types(values: dict[str, Any]) -> None:
+    """The config's mappings and lists as the typed values the Config holds."""
+    for name, kind in (
+        ("authors", AuthorInfo),
+        ("section_info", SectionInfo),
+        ("tag_info", TagInfo),
+    ):
+        if name in values:
+            values[name] = {str(k): kind(**v) for k, v in values[name].items()}
+    if "deploy" in values:
+        values["deploy"] = DeploySettings(**values["deploy"])
+    for name in ("pinned", "tags_kept_apart"):
+        if name in values:
+            values[name] = tuple(values[name])
+    if "hijri" in values:
+        hijri = values["hijri"]  # true is the Hijri date second, as before `first` was
+        values["hijri"] = hijri if isinstance(hijri, str) else ("second" if hijri else "off")
+
+
+def _newsroom_problem(
+    values: dict[str, Any], root: Path, shown: str, lines: dict[str, int]
+) -> Problem | None:
+    """The logo resolved (a file must be a PNG or JPEG), and the editor's repository."""
+    if "logo" in values:
+        logo = _logo(values["logo"], root, shown, lines.get("logo"))
+        if isinstance(logo, Problem):
+            return logo
+        values["logo"] = logo
+    if values.get("cms") and not values.get("cms_repo"):
+        return Problem(
+            shown,
+            lines.get("cms"),
+            "the web editor (cms: sveltia) needs the GitHub repository it saves to",
+            "add a line 'cms_repo: OWNER/NAME', e.g. cms_repo: news-org/site",
+        )
+    return None
 
 
 def _logo(value: str, root: Path, shown: str, line: int | None) -> Path | str | Problem:

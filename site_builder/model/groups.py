@@ -80,21 +80,10 @@ def make_groups(
             )
             continue
         by_slug[slug] = key
-        info = naming.info(key)
-        name = min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
-        groups.append(
-            Group(
-                kind,
-                key,
-                slug,
-                info.name if info and info.name else name,
-                tuple(members[key]),
-                info.description if info else "",
-                tuple(sorted(spellings[key])),
-            )
-        )
+        groups.append(_group(kind, key, slug, naming, spellings[key], members[key]))
         apart = naming.kept_apart_from(key)
         if apart:
+            name = groups[-1].name
             problems.append(_bare_spelling(first, key_name, name, len(members[key]), apart))
     collate = sort_key(locale)
     groups.sort(key=lambda g: (collate(g.name), g.key))
@@ -104,6 +93,23 @@ def make_groups(
         for a in articles
     ]
     return groups, of_article, problems
+
+
+def _group(
+    kind: str, key: str, slug: str, naming: Naming, spellings: Counter[str], members: list[int]
+) -> Group:
+    """A group named by the config, else by its most used spelling (ties: the first)."""
+    info = naming.info(key)
+    name = min(spellings.items(), key=lambda item: (-item[1], item[0]))[0]
+    return Group(
+        kind,
+        key,
+        slug,
+        info.name if info and info.name else name,
+        tuple(members),
+        info.description if info else "",
+        tuple(sorted(spellings)),
+    )
 
 
 def _bare_spelling(

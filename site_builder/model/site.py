@@ -117,13 +117,8 @@ def make_site(
         config, articles, tag_naming
     )
     problems += found + _unused_tag_rules(config, tag_naming, tags)
-    hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
-    explicit, found = explicit_related(articles, hidden)
+    related, found = _related(config, parsed, articles, tags, of_tags, now, memo)
     problems += found
-    tag_keys = [tuple(tags[t].key for t in of) for of in of_tags]
-    related = related_articles(
-        articles, tag_keys, explicit, now, config.related_count, {} if memo is None else memo
-    )
     home, lead, found = _home_order(config, articles)
     problems += found
     aliases, found = aliases_of(articles)
@@ -156,15 +151,48 @@ def make_site(
         home=home,
         lead=lead,
         aliases=aliases,
-        moved_tags=moved_pages(tags, tag_naming, config.tag_aliases),
-        breaking=tuple(
-            i for i, a in enumerate(articles) if is_fresh_breaking(a, now, config.breaking_hours)
-        ),
-        editor_sections=_editor_sections(config, parsed) if config.cms else [],
         archive=archive_of(records, config.tz),
         drafts_shown=drafts,
+        **_newsroom(config, now, articles, parsed, tags, tag_naming),
     )
     return site, problems
+
+
+def _newsroom(
+    config: Config,
+    now: datetime,
+    articles: list[Any],
+    parsed: list[Parsed],
+    tags: list[Group],
+    tag_naming: TagNaming,
+) -> dict[str, Any]:
+    """What the newsroom's config adds to the site: old tag pages to send on, the
+    breaking stories of the ticker, and the sections the web editor lists."""
+    hours = config.breaking_hours
+    return {
+        "moved_tags": moved_pages(tags, tag_naming, config.tag_aliases),
+        "breaking": tuple(i for i, a in enumerate(articles) if is_fresh_breaking(a, now, hours)),
+        "editor_sections": _editor_sections(config, parsed) if config.cms else [],
+    }
+
+
+def _related(
+    config: Config,
+    parsed: list[Parsed],
+    articles: list[Any],
+    tags: list[Group],
+    of_tags: list[tuple[int, ...]],
+    now: datetime,
+    memo: dict[str, object] | None,
+) -> tuple[list[list[int]], list[Problem]]:
+    """«اقرأ أيضاً» of each article: its own picks (a draft's slug is skipped), then by tags."""
+    hidden = {p.article.slug for p in parsed} - {a.slug for a in articles}
+    explicit, problems = explicit_related(articles, hidden)
+    tag_keys = [tuple(tags[t].key for t in of) for of in of_tags]
+    related = related_articles(
+        articles, tag_keys, explicit, now, config.related_count, {} if memo is None else memo
+    )
+    return related, problems
 
 
 Grouped = tuple[list[Group], list[tuple[int, ...]]]  # the groups, and each article's

@@ -24,6 +24,9 @@ _NO_BUILD_YET = """<!DOCTYPE html>
 <body><p>لا توجد صفحة هنا بعد.</p></body></html>
 """.encode()
 
+# Types the platform may not know: the web editor's admin/config.yml.
+_TYPES = {".yml": "application/yaml"}
+
 
 class PreviewServer(ThreadingHTTPServer):
     """Serves one output folder under the site's base path, plus the reload endpoints."""
@@ -125,7 +128,9 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:  # swapped out by a rebuild between finding and reading
             self._not_found(body)
             return
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        kind = mimetypes.guess_type(file.name)[0] or _TYPES.get(
+            file.suffix, "application/octet-stream"
+        )
         self._send(status, data, kind, body)
 
     def _not_found(self, body: bool) -> None:

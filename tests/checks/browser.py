@@ -48,6 +48,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".woff2": "font/woff2",
         ".xml": "application/xml",
+        ".yml": "application/yaml",  # the web editor's config
     }
 
     def translate_path(self, path: str) -> str:
