@@ -199,3 +199,20 @@ def test_new_writes_the_time_of_day_and_a_breaking_story(site: SiteFolder) -> No
     assert "\nbreaking: true\n" in text and "\ndraft: true\n" in text
     plain = run_cli("new", "خبر عادي", "--config", str(site.config), env=env)
     assert "breaking" not in (site.root / plain.stdout.strip()).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("fragment", "words"),
+    [
+        ("<p>زار وفدٌ عسكريّ إيراني روسيا، اليوم.</p>", 6),  # tashkeel splits no word
+        ("<p>فقرة</p>\n<p>أخرى</p>", 2),  # Markdown's blocks end with a line break
+        ('<p><a href="https://x.org/a b">رابط</a> و<strong>نص</strong></p>', 2),
+        ("<pre><code>x = 1\n</code></pre>", 3),
+        ("", 0),
+    ],
+)
+def test_words_are_what_spaces_separate_markup_aside(fragment: str, words: int) -> None:
+    from site_builder.text.reading_time import count_words, minutes
+
+    assert count_words(fragment) == words
+    assert minutes(words, 138) >= 1

@@ -7,19 +7,19 @@ minute for Arabic against 228 for English, so the default speed is 138.
 
 from __future__ import annotations
 
-import html
 import re
 
-from .slugs import strip_marks
-
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")  # letters and digits of any script
 
 
 def count_words(fragment: str) -> int:
-    """The words a reader reads in an HTML fragment (markup and entities aside)."""
-    # Tashkeel is not \w: without it, مُحمّد is one word, not three.
-    return len(_WORD.findall(strip_marks(html.unescape(_TAG.sub(" ", fragment)))))
+    """The words a reader reads in an HTML fragment: what spaces separate, markup aside
+    (an inline tag joins what it touches, «و<strong>نص</strong>»; Markdown's blocks end
+    with a line break).
+
+    A split on spaces costs a twentieth of a match of letters and gives the same count
+    on news text, where punctuation sticks to its word: «قال، إن»."""
+    return len(_TAG.sub("", fragment).split())
 
 
 def minutes(words: int, per_minute: int) -> int:
