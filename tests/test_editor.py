@@ -208,3 +208,10 @@ def test_the_editor_opens_in_arabic_right_to_left_with_no_error(site: SiteFolder
         assert "Sign In" not in shown
         context.close()
     assert errors == []
+
+
+def test_the_default_theme_names_every_key_for_the_editor() -> None:
+    from site_builder.config import default_theme_dir
+
+    words = yaml.safe_load((default_theme_dir() / "strings" / "ar.yaml").read_text("utf-8"))
+    assert [f.key for f in FIELDS if f"cms_{f.key}" not in words] == []

@@ -110,7 +110,7 @@ def test_tag_info_names_slugs_and_describes_a_tag_and_its_feeds_follow(
     assert tag_dirs(site) == {"oman", "روسيا"}
     tree = page(site, "tags/oman/index.html")
     assert texts(tree, "//h1") == ["سلطنة عُمان"]
-    assert texts(tree, "//p[@class='about']") == ["أخبار السلطنة & جيرانها"]
+    assert texts(tree, "//p[@class='description']") == ["أخبار السلطنة & جيرانها"]
     assert tree.xpath("//meta[@name='description']/@content") == ["أخبار السلطنة & جيرانها"]
     # The page's own feeds are at its slug, and say what it is about.
     assert tree.xpath("//link[@rel='alternate']/@href")[0] == "/news/tags/oman/feed.xml"
