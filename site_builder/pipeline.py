@@ -16,7 +16,7 @@ from . import config as config_module
 from .cache.state import Cache, fingerprint
 from .config import Config
 from .content.articles import Parsed
-from .content.reading import Sources, read_sources
+from .content.reading import Sources, read_sources, reading_fingerprint
 from .digests import digest
 from .model.holding import hold_back
 from .model.site import Site, is_published, make_site, next_due
@@ -27,11 +27,11 @@ from .output.writing import BodyStoreDamaged, StoredBodies, render_jobs
 from .problems import Problem
 from .render.feeds import Entries
 from .render.pages import Pages
-from .render.templates import ThemeError
 from .render.views import BodyRef
 from .runs import Options, Result
 from .search import pagefind
 from .text import dates
+from .words import ThemeError
 
 Progress = Callable[[str, int, int], None]  # step, done, total
 
@@ -40,8 +40,12 @@ NOTHING_CHANGED = "nothing changed; the output was left as it was"
 
 
 def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]:
-    """Read everything and build the model; convert and write nothing."""
-    sources = read_sources(config, None, options.jobs, convert=False)
+    """Read and convert everything and build the model (so that what conversion finds,
+    a missing image or what the sanitizer removed, is told too); write nothing."""
+    try:
+        sources = read_sources(config, None, options.jobs)
+    except ThemeError as error:
+        return None, [Problem(str(config.theme), None, str(error), error.fix)]
     now = options.now or dates.build_now()
     site, problems = make_site(
         config, sources.parsed, sources.pages, now, drafts=options.drafts, future=options.future
@@ -96,7 +100,13 @@ class _Build:
         self.now = options.now or dates.build_now()
 
     def run(self) -> Result:
-        sources = self.read()
+        try:
+            sources = self.read()
+        except ThemeError as error:
+            self.result.problems.append(
+                Problem(str(self.config.theme), None, str(error), error.fix)
+            )
+            return self.result
         self.result.due = next_due(
             [p.article for p in sources.parsed], self.now, self.options.future
         )
@@ -128,7 +138,7 @@ class _Build:
 
     def read(self) -> Sources:
         config = self.config
-        key = fingerprint(config.timezone, str(config.unsafe_html), str(config.content_dir))
+        key = fingerprint(reading_fingerprint(config))
         self.cache = Cache(config.cache_dir, self.target, key, fresh=self.options.clean)
         sources = read_sources(config, self.cache, self.options.jobs, progress=self.progress)
         self.result.read = sources.read
@@ -150,7 +160,7 @@ class _Build:
             self.cache.fingerprint,
         )
         if (
-            sources.problems
+            any(p.level == "error" for p in sources.problems)
             or self.cache.state.inputs != self.inputs
             or not incremental.output_intact(self.target, self.cache, options.search)
         ):
@@ -160,6 +170,7 @@ class _Build:
             for p in sources.parsed
         )
         self.result.unchanged = len(self.cache.state.outputs)
+        self.result.problems = list(sources.problems)  # the warnings, told again
         return True
 
     def model(self, sources: Sources) -> Site | None:

@@ -65,3 +65,64 @@ def test_plain_paragraphs_skip_inline_patterns_but_keep_markdown() -> None:
 )
 def test_the_summary_is_the_first_paragraph_shortened(html: str, summary: str) -> None:
     assert summarize(html) == summary
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://evil.example/embed/x",
+        "//www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://www.youtube.com.evil.example/embed/dQw4w9WgXcQ",
+        "https://user@www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://www.youtube.com:8443/embed/dQw4w9WgXcQ",
+        "http://www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://www.google.com/search?q=x",
+        "javascript:alert(1)",
+    ],
+)
+def test_an_iframe_stays_only_on_an_allowed_host_and_player_path(src: str) -> None:
+    body = SAFE.render(f'<iframe src="{src}" sandbox="allow-top-navigation"></iframe>\n')
+    assert "<iframe" not in body.html and "<template" not in body.html
+    assert body.problems and all("<iframe>" in p.message for p in body.problems)
+
+
+def test_the_sanitizer_forces_the_sandbox_an_author_cannot_loosen() -> None:
+    html = SAFE.render(
+        '<iframe src="https://player.vimeo.com/video/76979871" sandbox="allow-top-navigation" '
+        'referrerpolicy="unsafe-url"></iframe>\n'
+    ).html
+    assert "allow-top-navigation" not in html and "unsafe-url" not in html
+    assert 'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"' in html
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "dropped"),
+    [
+        ('<img src="a.png" srcset="javascript:x 1x, b.png 2x" alt="">', "b.png 2x", "javascript"),
+        ('<code class="language-python evil">x</code>', 'class="language-python"', "evil"),
+        ('<div class="footnote x">ن</div>', 'class="footnote"', '"footnote x"'),
+        ('<p id="main">ن</p>', 'id="u-main"', 'id="main"'),
+        ('<a href="#main">ن</a>', 'href="#u-main"', 'href="#main"'),
+        (
+            '<table><tr><td style="text-align: right; color: red">x</td></tr></table>',
+            "text-align:right",
+            "color",
+        ),
+    ],
+)
+def test_the_sanitizer_keeps_what_the_builder_writes_and_nothing_else(
+    source: str, kept: str, dropped: str
+) -> None:
+    html = clean(source)
+    assert kept in html and dropped not in html
+
+
+def test_every_removal_is_told_with_its_line() -> None:
+    body = SAFE.render('نص.\n\n<p onclick="x()" class="lead">أ</p>\n\n<style>p{}</style>\n')
+    told = [(p.line, p.message, p.level) for p in body.problems]
+    assert told == [
+        (3, "the onclick attribute of <p> was removed (not allowed in an article)", "warning"),
+        (3, "the class 'lead' was removed (not allowed in an article)", "warning"),
+        (5, "<style> was removed (not allowed in an article)", "warning"),
+    ]
+    assert all(p.fix for p in body.problems)

@@ -25,7 +25,7 @@ def make_site(site: SiteFolder, count: int = 12) -> None:
             tags=tags,
             section="سياسة" if i % 3 else "اقتصاد",
             author="منى حسن" if i % 4 else "خالد",
-            body=f"فقرة أولى للخبر {i}.\n\nفقرة ثانية.",
+            body=f"فقرة أولى للخبر {i}.\n\n## أولاً\n\nفقرة ثانية.\n\n## ثانياً\n\nفقرة ثالثة.",
         )
 
 
@@ -211,6 +211,7 @@ _PAGE_EDITS = {
         "corrections: [{date: 2023-08-07T09:00:00+03:00, text: صُحّح التاريخ}]",
     ),
     "breaking": ("breaking: false", "breaking: true"),
+    "toc": ("toc: false", "toc: true"),
 }
 
 

@@ -19,14 +19,15 @@ from ..atomic import write_atomic
 from ..digests import digest
 from .bodies import BodyPack
 
-FORMAT = 5  # bump when what is stored changes shape
+FORMAT = 6  # bump when what is stored changes shape
 _MAGIC = b"site-builder-cache\n"
 
 
 @dataclass
 class State:
     fingerprint: str = ""
-    files: dict[str, tuple[tuple[int, int, int], object]] = field(default_factory=dict)
+    # file → its stamp and those of the images it uses, its record, its warnings
+    files: dict[str, tuple[object, object, tuple[object, ...]]] = field(default_factory=dict)
     bodies: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # offset, length, check
     outputs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # key, size, mtime
     inputs: str = ""  # a digest of everything the last build read, to see nothing changed

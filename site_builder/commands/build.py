@@ -153,7 +153,7 @@ def run_check(args: argparse.Namespace) -> int:
         problems = config
         root = args.config.parent
     else:
-        _site, problems = check(config, Options())
+        _site, problems = check(config, Options(jobs=workers.default_jobs()))
         root = config.root
     if args.format == "json":
         sys.stdout.write(as_json(problems))

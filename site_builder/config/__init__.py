@@ -6,9 +6,17 @@ builder reads settings only from that value.
 
 from .loading import load, output_clash, validate
 from .schema import SCHEMA
-from .settings import AuthorInfo, Config, DeploySettings, TagInfo, default_theme_dir
+from .settings import (
+    DEFAULT_EMBED_HOSTS,
+    AuthorInfo,
+    Config,
+    DeploySettings,
+    TagInfo,
+    default_theme_dir,
+)
 
 __all__ = [
+    "DEFAULT_EMBED_HOSTS",
     "SCHEMA",
     "AuthorInfo",
     "Config",

@@ -161,7 +161,7 @@ def _as_types(values: dict[str, Any]) -> None:
             values[name] = {str(k): kind(**v) for k, v in values[name].items()}
     if "deploy" in values:
         values["deploy"] = DeploySettings(**values["deploy"])
-    for name in ("pinned", "tags_kept_apart"):
+    for name in ("pinned", "tags_kept_apart", "embed_hosts"):
         if name in values:
             values[name] = tuple(values[name])
     if "hijri" in values:

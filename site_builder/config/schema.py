@@ -92,6 +92,20 @@ def _string_list(v: list[Any]) -> str | None:
     return None if all(isinstance(x, str) for x in v) else "must be a list of strings"
 
 
+_HOST = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+)
+
+
+def _hosts(v: list[Any]) -> str | None:
+    for host in v:
+        if not isinstance(host, str) or not _HOST.match(host):
+            return (
+                f"names {host!r}, which is not a host name (www.youtube-nocookie.com, no https://)"
+            )
+    return None
+
+
 def _authors(v: dict[Any, Any]) -> str | None:
     for name, info in v.items():
         if not isinstance(info, dict) or not set(info) <= {"name", "bio", "image"}:
@@ -274,6 +288,10 @@ SCHEMA: dict[str, Key] = {
     "logo": Key((str,), check=_logo, fix="logo: images/logo.png (a PNG or JPEG file, or its URL)"),
     "cms": Key((str,), check=_one_of("sveltia"), fix="cms: sveltia"),
     "cms_repo": Key((str,), check=_repo, fix="cms_repo: news-org/site (on GitHub)"),
+    "embed_hosts": Key(
+        (list,), check=_hosts, fix="embed_hosts: [www.youtube-nocookie.com, player.vimeo.com]"
+    ),
+    "toc": Key((bool,), fix="toc: true"),
 }
 
 _TYPE_NAMES = {

@@ -13,6 +13,19 @@ def default_theme_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "themes" / "default"
 
 
+# Hosts whose players a body may embed (an <iframe>, or an address alone on its line):
+# the well-known video, audio and map players, each only under its player's path.
+DEFAULT_EMBED_HOSTS = (
+    "www.youtube-nocookie.com",
+    "www.youtube.com",
+    "player.vimeo.com",
+    "www.dailymotion.com",
+    "geo.dailymotion.com",
+    "w.soundcloud.com",
+    "www.google.com",
+)
+
+
 @dataclass(frozen=True)
 class AuthorInfo:
     name: str
@@ -85,6 +98,8 @@ class Config:
     logo: Path | str | None = None  # a PNG or JPEG file, or its URL; else the theme's icon
     cms: str = ""  # "sveltia": every build writes the admin/ editor
     cms_repo: str = ""  # OWNER/NAME of the site's GitHub repository, for the editor
+    embed_hosts: tuple[str, ...] = DEFAULT_EMBED_HOSTS
+    toc: bool = False  # a table of contents on every article (its `toc` decides first)
 
     @property
     def root(self) -> Path:

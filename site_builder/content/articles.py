@@ -53,6 +53,8 @@ class Parsed:
     summary: str
     image: LeadImage | None = None
     words: int = 0  # in the converted body, for the reading time
+    toc: tuple[Any, ...] = ()  # the body's headings: (id, text, the headings under it)
+    images: tuple[Any, ...] = ()  # the local images the body shows (BodyImage)
 
 
 def parse_article(
@@ -66,12 +68,9 @@ def parse_article(
     reader = Reader(parsed, shown, tz)
     for key in reader.data:
         if key not in KNOWN_KEYS:
-            reader.problem(
-                key,
-                f"unknown front matter key '{key}' (ignored)",
-                f"remove it, or use one of: {', '.join(sorted(KNOWN_KEYS))}",
-                "warning",
-            )
+            message = f"unknown front matter key '{key}' (ignored)"
+            fix = f"remove it, or use one of: {', '.join(sorted(KNOWN_KEYS))}"
+            reader.problem(key, message, fix, "warning", group=message)
     values: dict[str, Any] = {}
     context = Context(reader, file, values)
     for item in FIELDS:

@@ -13,11 +13,18 @@ from pathlib import Path
 
 from .articles import Article, Parsed
 from .fields import FIELDS
-from .images import LeadImage
+from .images import BodyImage, LeadImage
 
 Record = tuple[object, ...]
 
 _IMAGE = tuple(LeadImage.__dataclass_fields__)
+_BODY_IMAGE = tuple(BodyImage.__dataclass_fields__)
+
+
+def _plain(value: object, names: tuple[str, ...]) -> tuple[object, ...]:
+    return tuple(
+        str(v) if isinstance(v, Path) else v for v in (getattr(value, name) for name in names)
+    )
 
 
 def encode(parsed: Parsed) -> Record:
@@ -30,18 +37,15 @@ def encode(parsed: Parsed) -> Record:
         parsed.words,
         (str(a.file), a.shown, a.body_line, a.lines),
         tuple(f.kind.encode(getattr(a, f.name)) for f in FIELDS),
-        None
-        if image is None
-        else tuple(
-            str(value) if isinstance(value, Path) else value
-            for value in (getattr(image, name) for name in _IMAGE)
-        ),
+        None if image is None else _plain(image, _IMAGE),
+        parsed.toc,
+        tuple(_plain(i, _BODY_IMAGE) for i in parsed.images),
     )
 
 
 def decode(record: Record) -> Parsed:
     """The Parsed a tuple was made from (dates keep their offsets, so output is the same)."""
-    summary, key, words, (file, shown, body_line, lines), values, image = record  # type: ignore[misc]
+    summary, key, words, (file, shown, body_line, lines), values, image, toc, images = record  # type: ignore[misc]
     article = Article(
         file=Path(file),
         shown=shown,
@@ -55,4 +59,8 @@ def decode(record: Record) -> Parsed:
         lead = LeadImage(**dict(zip(_IMAGE, image, strict=True)))  # type: ignore[arg-type]
         if lead.source is not None:
             lead = replace(lead, source=Path(lead.source))
-    return Parsed(article, key, summary, lead, words)  # type: ignore[arg-type]
+    shown_images = tuple(
+        BodyImage(**{**dict(zip(_BODY_IMAGE, i, strict=True)), "source": Path(i[0])})  # type: ignore[arg-type, index]
+        for i in images  # type: ignore[attr-defined]
+    )
+    return Parsed(article, key, summary, lead, words, toc, shown_images)  # type: ignore[arg-type]

@@ -48,8 +48,11 @@ class Reader:
     def errors(self) -> bool:
         return any(p.level == "error" for p in self.problems)
 
-    def problem(self, key: str, message: str, fix: str, level: Level = "error") -> None:
-        self.problems.append(Problem(self.shown, self.lines.get(key, 1), message, fix, level))
+    def problem(
+        self, key: str, message: str, fix: str, level: Level = "error", group: str = ""
+    ) -> None:
+        line = self.lines.get(key, 1)
+        self.problems.append(Problem(self.shown, line, message, fix, level, group))
 
     def absent(self, key: str, required: bool, fix: str) -> bool:
         """Whether a key has no value; a required one is then a problem."""
@@ -133,6 +136,13 @@ def _flag(reader: Reader, key: str, required: bool, fix: str) -> bool:
         reader.problem(key, f"'{key}' must be true or false, not {shown_value(value)}", fix)
         return False
     return value
+
+
+def _maybe_flag(reader: Reader, key: str, required: bool, fix: str) -> bool | None:
+    """true or false when written; None when not, so that a default elsewhere decides."""
+    if key not in reader.data:
+        return None
+    return _flag(reader, key, required, fix)
 
 
 def _names(reader: Reader, key: str, required: bool, fix: str) -> tuple[str, ...]:
@@ -270,6 +280,7 @@ TEXT = Kind("text", _text, "", "string")
 SPELLING = Kind("text", _spelling, "", "string")
 WHEN = Kind("date", _when, None, "datetime", _iso, _moment)
 FLAG = Kind("true or false", _flag, False, "boolean")
+MAYBE_FLAG = Kind("true or false", _maybe_flag, None, "boolean")
 NAMES = Kind("names", _names, (), "list")
 SLUGS = Kind("list of text", _slugs, (), "list")
 SOURCE = Kind("name or {name, url}", _source, None, "object", _source_record, _source_value)

@@ -18,6 +18,7 @@ from ..text.slugs import is_valid_segment
 from .field_kinds import (
     CORRECTIONS,
     FLAG,
+    MAYBE_FLAG,
     NAMES,
     SLUGS,
     SOURCE,
@@ -67,7 +68,9 @@ def _title(value: str | None, context: Context) -> str | None:
 
 
 def _slug(value: str | None, context: Context) -> str:
-    slug = value or context.file.stem
+    file = context.file
+    # A page bundle (content/…/SLUG/index.md, its images beside it) is named by its folder.
+    slug = value or (file.parent.name if file.stem == "index" else file.stem)
     if not is_valid_segment(slug):
         context.reader.problem(
             "slug" if "slug" in context.reader.data else "title",
@@ -113,7 +116,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "slug",
         TEXT,
-        "the URL segment; default: the file name without `.md`",
+        "the URL segment; default: the file name without `.md` (or `.markdown`); "
+        "`SLUG/index.md` takes its folder's name",
         "slug: khabar-1",
         check=_slug,
     ),
@@ -182,6 +186,12 @@ FIELDS: tuple[Field, ...] = (
     Field("draft", FLAG, "`true` leaves it out unless `build --drafts`", "draft: true"),
     Field("related", SLUGS, "slugs shown first under «اقرأ أيضاً»", "related: [khabar-1, khabar-2]"),
     Field("section", SPELLING, "the article's section (سياسة، اقتصاد…)", "section: سياسة"),
+    Field(
+        "toc",
+        MAYBE_FLAG,
+        "`true`: a table of contents of the article's headings; default: the config's `toc`",
+        "toc: true",
+    ),
     Field("pinned", FLAG, "`true`: the home page's lead story", "pinned: true", page=False),
     Field(
         "breaking",

@@ -9,6 +9,17 @@ from ..config import Config
 from ..problems import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # past this a file is surely not an article
+ARTICLE_SUFFIXES = (".md", ".markdown")
+Stamp = tuple[int, int, int]  # mtime_ns, size, inode: a file unchanged since has the same
+
+
+def file_stamp(file: Path) -> Stamp | None:
+    """What tells a file changed, without reading it; None when it is not there."""
+    try:
+        info = os.stat(file)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def shown_path(file: Path, config: Config) -> str:
@@ -20,13 +31,15 @@ def shown_path(file: Path, config: Config) -> str:
 
 
 def find_files(folder: Path) -> list[Path]:
-    """Every Markdown file under a folder, sorted, hidden files left out."""
+    """Every Markdown file (.md, .markdown) under a folder, sorted, hidden files left out."""
     if not folder.is_dir():
         return []
     found: list[Path] = []
     for top, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(top) / f for f in files if f.endswith(".md") and not f.startswith(".")]
+        found += [
+            Path(top) / f for f in files if f.endswith(ARTICLE_SUFFIXES) and not f.startswith(".")
+        ]
     return sorted(found)
 
 

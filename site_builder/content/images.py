@@ -1,4 +1,4 @@
-"""Lead images: a file inside the content folder (sized, with smaller copies) or a URL."""
+"""Images: reading a local picture file, and an article's lead image (a file or a URL)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from PIL import Image, UnidentifiedImageError
 
 from ..problems import Problem
+from .files import Stamp, file_stamp
 
 WIDTHS = (480, 960)  # the copies for srcset, for phones and for wide screens
 
@@ -35,12 +36,7 @@ class LeadImage:
 
     def variants(self) -> list[tuple[str, int, int]]:
         """(name, width, height) of each smaller copy, narrowest first."""
-        stem, _, ext = self.name.rpartition(".")
-        return [
-            (f"{stem}-{w}w.{ext}", w, round(self.height * w / self.width))
-            for w in WIDTHS
-            if w < self.width
-        ]
+        return variants_of(self.name, self.width, self.height, self.media_type)
 
 
 _TYPES = {
@@ -49,6 +45,71 @@ _TYPES = {
     "WEBP": ("image/webp", "webp"),
     "GIF": ("image/gif", "gif"),
 }
+SVG = "image/svg+xml"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A local image file as read: its size in pixels, type, bytes and digest."""
+
+    source: Path
+    width: int
+    height: int
+    media_type: str
+    extension: str
+    size: int
+    digest: str
+
+
+def variants_of(name: str, width: int, height: int, media_type: str) -> list[tuple[str, int, int]]:
+    """(name, width, height) of each smaller copy of an image, narrowest first."""
+    if media_type == SVG or not width:
+        return []
+    stem, _, ext = name.rpartition(".")
+    return [(f"{stem}-{w}w.{ext}", w, round(height * w / width)) for w in WIDTHS if w < width]
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    """A local image a body shows, and where its copies go."""
+
+    source: Path
+    name: str  # its output path: from the article's folder, or from the site's root if rooted
+    rooted: bool
+    width: int
+    height: int
+    media_type: str
+    size: int
+    digest: str
+
+    def variants(self) -> list[tuple[str, int, int]]:
+        """(name, width, height) of each smaller copy, narrowest first (none for a GIF,
+        whose frames a copy would lose, or an SVG)."""
+        if self.media_type == "image/gif":
+            return []
+        return variants_of(self.name, self.width, self.height, self.media_type)
+
+
+def read_picture(path: Path, svg: bool = False) -> tuple[Picture, Stamp | None] | str:
+    """The picture at path and its stamp (taken before the read), or what is wrong with
+    it. An SVG file (when `svg`) has no size in pixels and no smaller copies."""
+    stamp = file_stamp(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if svg and path.suffix.lower() == ".svg":
+        return Picture(path, 0, 0, SVG, "svg", len(data), digest), stamp
+    try:
+        with Image.open(io.BytesIO(data)) as opened:
+            kind, (width, height) = opened.format, opened.size
+    except (UnidentifiedImageError, OSError):
+        return "is not a picture Pillow can read"
+    if kind not in _TYPES:
+        return f"is a {kind} file"
+    media_type, ext = _TYPES[kind]
+    return Picture(path, width, height, media_type, ext, len(data), digest), stamp
 
 
 # The image types feeds announce, by the extension of a remote file's URL (a fixed
@@ -73,10 +134,11 @@ def type_of_url(url: str) -> str:
 
 def inspect(
     image: str, alt: str, article_file: Path, content_dir: Path, shown: str, line: int
-) -> LeadImage | Problem:
-    """Check an article's `image` and read a local file's size and type."""
+) -> tuple[LeadImage, Stamp | None] | Problem:
+    """Check an article's `image` and read a local file's size and type (with its stamp,
+    None for a URL)."""
     if image.startswith(("https://", "http://")):
-        return LeadImage(alt=alt, url=image)
+        return LeadImage(alt=alt, url=image), None
     if "://" in image or image.startswith(("data:", "javascript:")):
         return Problem(
             shown,
@@ -100,33 +162,21 @@ def inspect(
             f"the image file {image!r} does not exist ({path})",
             "check the path: it is relative to the article's own folder",
         )
-    data = path.read_bytes()
-    try:
-        with Image.open(io.BytesIO(data)) as opened:
-            kind, (width, height) = opened.format, opened.size
-    except (UnidentifiedImageError, OSError):
+    read = read_picture(path)
+    if isinstance(read, str):
         return Problem(
-            shown,
-            line,
-            f"the image {image!r} is not a picture Pillow can read",
-            "use a JPEG, PNG, WebP or GIF file",
+            shown, line, f"the image {image!r} {read}", "use a JPEG, PNG, WebP or GIF file"
         )
-    if kind not in _TYPES:
-        return Problem(
-            shown,
-            line,
-            f"the image {image!r} is a {kind} file",
-            "use a JPEG, PNG, WebP or GIF file",
-        )
-    media_type, ext = _TYPES[kind]
-    name = path.name if path.suffix else f"{path.name}.{ext}"
-    return LeadImage(
+    picture, stamp = read
+    name = path.name if path.suffix else f"{path.name}.{picture.extension}"
+    lead = LeadImage(
         alt=alt,
         source=path,
         name=name,
-        width=width,
-        height=height,
-        media_type=media_type,
-        size=len(data),
-        digest=hashlib.blake2b(data, digest_size=16).hexdigest(),
+        width=picture.width,
+        height=picture.height,
+        media_type=picture.media_type,
+        size=picture.size,
+        digest=picture.digest,
     )
+    return lead, stamp

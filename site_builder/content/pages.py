@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..layout import is_own, own_names
 from ..problems import Problem
@@ -19,6 +20,8 @@ class StaticPage:
     slug: str
     body: str  # Markdown as written; the reading stage puts its HTML in `html`
     html: str = ""
+    body_line: int = 1  # the file's line of the body's first line
+    images: tuple[Any, ...] = ()  # the local images its body shows (BodyImage)
 
     @property
     def path(self) -> str:
@@ -57,4 +60,4 @@ def parse_page(text: str, file: Path, shown: str) -> tuple[StaticPage | None, li
         )
     if problems:
         return None, problems
-    return StaticPage(file, shown, title.strip(), slug, part.body), []
+    return StaticPage(file, shown, title.strip(), slug, part.body, body_line=part.body_line), []

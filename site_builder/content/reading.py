@@ -1,13 +1,13 @@
 """Reading the content and pages folders into checked articles and pages.
 
 Files are parsed (and their bodies converted) in worker processes; a file whose
-size, time and inode match the cache is taken from it without being opened.
-Static pages are converted here too, so nothing later reads a source file.
+size, time and inode match the cache, and whose images (lead and body) do too, is
+taken from it without being opened, with the warnings its reading gave. Static
+pages are converted here too, so nothing later reads a source file.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,12 +19,16 @@ from ..config import Config
 from ..digests import digest
 from ..problems import Problem
 from ..text.reading_time import count_words
+from ..words import strings
 from . import cached
 from .articles import Parsed, parse_article
-from .bodies import BodyRenderer
-from .files import find_files, read_text, shown_path
+from .bodies import Body, BodyRenderer, body_words
+from .body_images import Place
+from .files import Stamp, file_stamp, find_files, read_text, shown_path
 from .images import LeadImage, inspect
 from .pages import StaticPage, parse_page
+
+Uses = tuple[tuple[str, Stamp | None], ...]  # the files an article read besides itself
 
 
 @dataclass
@@ -41,10 +45,31 @@ class _Outcome:
     parsed: Parsed | None
     problems: list[Problem]
     html: str | None  # the converted body, when it was converted here
+    uses: Uses = ()
 
 
-def body_key(body: str, unsafe_html: bool) -> str:
-    return digest(body, "unsafe" if unsafe_html else "clean")
+def body_key(body: str, unsafe_html: bool, images: tuple[str, ...] = ()) -> str:
+    """Names a converted body: its text, how it was cleaned, the images it shows."""
+    return digest(body, "unsafe" if unsafe_html else "clean", *images)
+
+
+def reading_fingerprint(config: Config) -> str:
+    """What converted bodies depend on besides their text: a change reads every file again."""
+    words = body_words(strings(config.theme, config.language))
+    return digest(
+        config.timezone,
+        str(config.unsafe_html),
+        str(config.content_dir),
+        config.base_path,
+        *config.embed_hosts,
+        *(f"{k}={v}" for k, v in sorted(words.items())),
+    )
+
+
+def prepare(config: Config, convert: bool) -> None:
+    """What the worker processes read with (their renderer is made on first use)."""
+    words = body_words(strings(config.theme, config.language)) if convert else {}
+    workers.shared["reading"] = (config, convert, words)
 
 
 def read_sources(
@@ -70,23 +95,20 @@ def read_sources(
     pack = cache.pack() if cache and convert else None
     known = cache.state.files if cache else {}
     results, fresh, stamps, todo = _from_cache(files, known, pack, config)
-    workers.shared["reading"] = (config, convert)
+    prepare(config, convert)
     for (name, _), outcome in zip(todo, workers.run(_read_one, todo, jobs), strict=True):
         results[name] = _Outcome(outcome.parsed, outcome.problems, None)  # html goes to the pack
         sources.read += 1
         if progress is not None and (sources.read % 200 == 0 or sources.read == len(todo)):
             progress("read", sources.read, len(todo))
-        if (
-            outcome.parsed is not None
-            and outcome.html is not None
-            and pack is not None
-            and outcome.parsed.digest not in pack
-        ):
-            pack.add(outcome.parsed.digest, outcome.html)
-        # The stamp from before the read: a file changed while it was read is read again.
+        parsed = outcome.parsed
+        stored = pack is not None and parsed is not None and parsed.digest in pack
+        if parsed is not None and outcome.html is not None and pack is not None and not stored:
+            pack.add(parsed.digest, outcome.html)
+        # The stamps from before the read: a file changed while it was read is read again.
         stamp = stamps[name]
-        if outcome.parsed is not None and not outcome.problems and stamp and convert:
-            fresh[name] = (stamp, cached.encode(outcome.parsed))
+        if parsed is not None and stamp and convert:
+            fresh[name] = ((stamp, outcome.uses), cached.encode(parsed), tuple(outcome.problems))
     if pack is not None:
         pack.flush()
     for file in files:
@@ -104,52 +126,51 @@ def read_sources(
     return sources
 
 
-Stamp = tuple[int, int, int]  # mtime_ns, size, inode
-Known = dict[str, tuple[Stamp, object]]  # file → its stamp and cached record
+# file → (its stamp and the files it used, with theirs), its cached record, its warnings
+Known = dict[str, tuple[tuple[Stamp, Uses], object, tuple[Problem, ...]]]
 
 
 def _from_cache(
     files: list[Path], known: Known, pack: BodyPack | None, config: Config
 ) -> tuple[dict[str, _Outcome], Known, dict[str, Stamp | None], list[tuple[str, str]]]:
-    """The files the cache has as they are now (their bodies in the store, too), and the
-    ones to read: (file, shown path)."""
+    """The files the cache has as they are now (their bodies in the store, and the images
+    they show unchanged), and the ones to read: (file, shown path)."""
     results: dict[str, _Outcome] = {}
     fresh: Known = {}
     stamps: dict[str, Stamp | None] = {}
     todo: list[tuple[str, str]] = []
     for file in files:
         name = str(file)
-        stamp = stamps[name] = _stamp(file)
+        stamp = stamps[name] = file_stamp(file)
         hit = known.get(name)
-        if hit and stamp and hit[0] == stamp and (pack is None or hit[1][1] in pack):  # type: ignore[index]
-            results[name] = _Outcome(cached.decode(hit[1]), [], None)  # type: ignore[arg-type]
+        if (
+            hit
+            and stamp
+            and hit[0][0] == stamp
+            and all(file_stamp(Path(used)) == was for used, was in hit[0][1])
+            and (pack is None or hit[1][1] in pack)  # type: ignore[index]
+        ):
+            results[name] = _Outcome(cached.decode(hit[1]), list(hit[2]), None)  # type: ignore[arg-type]
             fresh[name] = hit
         else:
             todo.append((name, shown_path(file, config)))
     return results, fresh, stamps, todo
 
 
-def _stamp(file: Path) -> Stamp | None:
-    try:
-        info = os.stat(file)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
+_renderers: dict[tuple[object, ...], BodyRenderer] = {}
 
 
-_renderers: dict[bool, BodyRenderer] = {}
-
-
-def _renderer(unsafe_html: bool) -> BodyRenderer:
-    renderer = _renderers.get(unsafe_html)
+def _renderer(config: Config, words: dict[str, str]) -> BodyRenderer:
+    key = (config.unsafe_html, config.embed_hosts, tuple(sorted(words.items())))
+    renderer = _renderers.get(key)
     if renderer is None:
-        renderer = _renderers[unsafe_html] = BodyRenderer(unsafe_html)
+        renderer = _renderers[key] = BodyRenderer(config.unsafe_html, config.embed_hosts, words)
     return renderer
 
 
 def _read_one(task: tuple[str, str]) -> _Outcome:
     """Read, check and convert one article (runs in a worker process)."""
-    config, convert = workers.shared["reading"]
+    config, convert, theme_words = workers.shared["reading"]
     name, shown = task
     file = Path(name)
     text = read_text(file, shown, config.content_dir)
@@ -159,26 +180,38 @@ def _read_one(task: tuple[str, str]) -> _Outcome:
     if article is None:
         return _Outcome(None, problems, None)
     image: LeadImage | None = None
+    uses: Uses = ()
     if article.image:
-        found = inspect(
-            article.image,
-            article.image_alt,
-            file,
-            config.content_dir,
-            shown,
-            article.line_of("image"),
-        )
+        line = article.line_of("image")
+        found = inspect(article.image, article.image_alt, file, config.content_dir, shown, line)
         if isinstance(found, Problem):
             return _Outcome(None, [*problems, found], None)
-        image = found
-    key = body_key(article.body, config.unsafe_html)
-    html, summary, words = None, article.summary, 0
-    if convert:
-        body = _renderer(config.unsafe_html).render(article.body, article.summary)
-        html, summary, words = body.html, body.summary, count_words(body.html)
+        image, stamp = found
+        uses = ((str(image.source), stamp),) if image.source else ()
+    if not convert:
+        key = body_key(article.body, config.unsafe_html)
+        bare = Parsed(replace(article, body=""), key, article.summary, image)
+        return _Outcome(bare, problems, None, uses)
+    place = Place(
+        file.parent, config.content_dir, config.content_dir, config.base_path, shown,
+        article.body_line,
+    )  # fmt: skip
+    body = _renderer(config, theme_words).render(article.body, article.summary, place)
+    problems += body.problems
+    if any(p.level == "error" for p in body.problems):
+        return _Outcome(None, problems, None)
+    key = body_key(article.body, config.unsafe_html, tuple(i.digest for i in body.images))
     # The body text is not kept: the store has its HTML, and memory stays flat.
-    parsed = Parsed(replace(article, body=""), key, summary, image, words)
-    return _Outcome(parsed, problems, html)
+    parsed = Parsed(
+        replace(article, body=""),
+        key,
+        body.summary,
+        image,
+        words=count_words(body.html),
+        toc=body.toc,
+        images=body.images,
+    )
+    return _Outcome(parsed, problems, body.html, uses + body.uses)
 
 
 def _read_pages(config: Config, sources: Sources, convert: bool) -> None:
@@ -190,7 +223,17 @@ def _read_pages(config: Config, sources: Sources, convert: bool) -> None:
             continue
         page, problems = parse_page(text, file, shown)
         sources.problems += problems
-        if page:
-            if convert:
-                page = replace(page, html=_renderer(config.unsafe_html).render(page.body).html)
-            sources.pages.append(page)
+        if page is None:
+            continue
+        if convert:
+            place = Place(
+                file.parent, config.content_dir, config.pages_dir, config.base_path, shown,
+                page.body_line,
+            )  # fmt: skip
+            words = workers.shared["reading"][2]
+            body: Body = _renderer(config, words).render(page.body, "", place)
+            sources.problems += body.problems
+            if any(p.level == "error" for p in body.problems):
+                continue
+            page = replace(page, html=body.html, images=body.images)
+        sources.pages.append(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.images import LeadImage
+from ..content.images import BodyImage, LeadImage
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +23,5 @@ class ArticleRecord:
     authors: tuple[int, ...]  # indices into Site.authors
     related: tuple[int, ...]  # indices into Site.articles, «اقرأ أيضاً» in order
     words: int = 0  # in its body, for the reading time
+    toc: tuple[Any, ...] = ()  # the body's headings: (id, text, the headings under it)
+    images: tuple[BodyImage, ...] = ()  # the local images its body shows

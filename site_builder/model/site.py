@@ -137,6 +137,8 @@ def make_site(
             authors=of_authors[i],
             related=tuple(related[i]),
             words=p.words,
+            toc=p.toc,
+            images=p.images,
         )
         for i, p in enumerate(shown)
     ]

@@ -1,4 +1,5 @@
-"""The smaller copies of a local lead image for srcset, kept in the cache between builds."""
+"""The smaller copies of a local image (a lead image, or one in a body) for srcset, kept
+in the cache between builds."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from pathlib import Path
 from PIL import Image
 
 from ..atomic import write_atomic
-from ..content.images import LeadImage
+from ..content.images import BodyImage, LeadImage
 
 
-def resized(image: LeadImage, width: int, cache_dir: Path) -> bytes:
+def resized(image: LeadImage | BodyImage, width: int, cache_dir: Path) -> bytes:
     """A smaller copy of a local image, kept in the cache so a rebuild does not redo it."""
     assert image.source is not None
     cached = cache_dir / "images" / f"{image.digest}-{width}w"

@@ -38,8 +38,12 @@ def inputs_digest(
             f"{article.file}\0{stamp}\0{article.date <= now}\0{since <= article.date}"
             f"\0{gone}\0{fresh}"
         )
+        # The images it shows: a changed picture changes these, the article file unchanged.
+        lead = parsed.image.digest if parsed.image is not None else ""
+        parts.append(f"{parsed.digest}\0{lead}")
     for page in sources.pages:
         parts.append(f"{page.file}\0{page.title}\0{page.slug}\0{page.html}")
+        parts += [image.digest for image in page.images]
     if sources.problems:
         parts.append(repr(sources.problems))
     return digest(*parts)

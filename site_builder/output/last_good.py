@@ -22,7 +22,7 @@ from ..atomic import write_atomic
 from ..cache.bodies import BodyPack, BodyReader
 from ..content.articles import Article, Parsed
 from ..content.fields import FIELDS
-from ..content.images import LeadImage
+from ..content.images import BodyImage, LeadImage
 from ..digests import digest
 from ..layout import file_of
 from ..model.site import Site
@@ -165,7 +165,15 @@ class LastGood:
 
 
 def _parsed(record: Any) -> Parsed:
-    return Parsed(record.article, record.digest, record.summary, record.image, record.words)
+    return Parsed(
+        record.article,
+        record.digest,
+        record.summary,
+        record.image,
+        record.words,
+        record.toc,
+        record.images,
+    )
 
 
 def published_of(site: Site, stamps: dict[str, object], salt: str) -> list[Published]:
@@ -182,6 +190,9 @@ def published_of(site: Site, stamps: dict[str, object], salt: str) -> list[Publi
         if record.image is not None and record.image.local:
             names = [record.image.name] + [n for n, _, _ in record.image.variants()]
             paths += [record.path + name for name in names]
+        for shown in record.images:  # its body's images (a rooted one from the site's root)
+            folder = "" if shown.rooted else record.path
+            paths += [folder + n for n in [shown.name] + [v for v, _, _ in shown.variants()]]
         article = record.article
         stamp = stamps.get(str(article.file))
         known = repr(stamp) if stamp is not None else repr(encode(_parsed(record)))
@@ -209,11 +220,15 @@ def encode(parsed: Parsed) -> dict[str, object]:
         "summary": parsed.summary,
         "digest": parsed.digest,
         "words": parsed.words,
-        "image": None
-        if image is None
-        else {n: (str(v) if isinstance(v, Path) else v) for n, v in vars(image).items()},
+        "image": None if image is None else _plain(image),
+        "toc": parsed.toc,
+        "images": [_plain(i) for i in parsed.images],
     }
     return values
+
+
+def _plain(image: object) -> dict[str, object]:
+    return {n: (str(v) if isinstance(v, Path) else v) for n, v in vars(image).items()}
 
 
 def decode(values: dict[str, object]) -> Parsed:
@@ -237,10 +252,16 @@ def decode(values: dict[str, object]) -> Parsed:
             known["source"] = Path(known["source"])
         lead = LeadImage(**known)
     words = values.get("words", 0)
+    shown = tuple(
+        BodyImage(**{**i, "source": Path(i["source"])})  # type: ignore[arg-type]
+        for i in values.get("images", ())  # type: ignore[attr-defined]
+    )
     return Parsed(
         article,
         str(values["digest"]),
         str(values["summary"]),
         lead,
         words if isinstance(words, int) else 0,
+        values.get("toc", ()),  # type: ignore[arg-type]
+        shown,
     )

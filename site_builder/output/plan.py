@@ -82,12 +82,41 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
 
 
 def _article_jobs(site: Site) -> Iterator[Job]:
+    rooted: dict[str, Job] = {}  # one copy of each image a body links from the site's root
     for index, record in enumerate(site.articles):
         yield Job(f"article:{index}", "article", index, (file_of(record.path),))
+        own: dict[str, Job] = {}  # the images under the article's folder, each copied once
         image = record.image
         if image is not None and image.local:
-            names = [image.name] + [name for name, _, _ in image.variants()]
-            yield Job(f"image:{index}", "image", image, tuple(record.path + n for n in names))
+            own[image.name] = _image_job(f"image:{index}", image, record.path)
+        yield from _body_image_jobs(f"image:{index}:", record.images, record.path, own, rooted)
+        yield from own.values()
+    for index, page in enumerate(site.pages):
+        own = {}
+        yield from _body_image_jobs(f"image:page:{index}:", page.images, page.path, own, rooted)
+        yield from own.values()
+    yield from (rooted[name] for name in sorted(rooted))
+
+
+def _body_image_jobs(
+    prefix: str, images: tuple[Any, ...], folder: str, own: dict[str, Job], rooted: dict[str, Job]
+) -> Iterator[Job]:
+    """Adds a body's images to the jobs of its folder or of the root; yields only a second
+    file for a path another file has (path_clashes then tells)."""
+    for image in images:
+        jobs, base = (rooted, "") if image.rooted else (own, folder)
+        name = f"image:/{image.name}" if image.rooted else prefix + image.name
+        known = jobs.get(image.name)
+        if known is None:
+            jobs[image.name] = _image_job(name, image, base)
+        elif known.values.source != image.source:
+            yield _image_job(name, image, base)
+
+
+def _image_job(name: str, image: Any, folder: str) -> Job:
+    """Copy a local image and make its smaller copies: the lead image's, or a body's."""
+    names = [image.name] + [variant for variant, _, _ in image.variants()]
+    return Job(name, "image", image, tuple(folder + n for n in names))
 
 
 def old_feed_copies(site: Site) -> dict[str, list[str]]:

@@ -70,6 +70,7 @@ def article_view(parts: Parts, index: int) -> Values:
         "authors": [parts.author_link(a) for a in record.authors],
         "image": parts.image(index, eager=True),
         "related": list(record.related),
+        "toc": _contents(record.toc) if _shows_contents(article, record, parts) else [],
     }
     shown = _CARD_KEYS | own.keys()
     own.update((name, getattr(article, name)) for name in _PAGE_FIELDS if name not in shown)
@@ -99,6 +100,23 @@ def ticker(parts: Parts) -> list[Values]:
         }
         for i in site.breaking
     ]
+
+
+def _shows_contents(article: Any, record: Any, parts: Parts) -> bool:
+    """A table of contents when the article (else the config) asks, and it has two
+    headings or more to list."""
+    wanted = article.toc if article.toc is not None else parts.config.toc
+    return bool(wanted) and sum(1 for _ in _all(record.toc)) >= 2
+
+
+def _all(headings: tuple[Any, ...]) -> Any:
+    for _id, _text, children in headings:
+        yield _id
+        yield from _all(children)
+
+
+def _contents(headings: tuple[Any, ...]) -> list[Values]:
+    return [{"id": i, "text": text, "children": _contents(c)} for i, text, c in headings]
 
 
 def list_view(parts: Parts, page: ListPage) -> Values:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..pages import BodyLookup
 
 _LINK_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_SRCSET = re.compile(r'(\ssrcset)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -207,5 +208,17 @@ def _corrections(entry: Entry, words: dict[str, str]) -> str:
 
 
 def absolutize(fragment: str, page_url: str) -> str:
-    """Make every href and src absolute, resolved against the article's own URL."""
-    return _LINK_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', fragment)
+    """Make every href, src and srcset address absolute, resolved against the article's
+    own URL (feed readers resolve no relative address reliably)."""
+    made = _LINK_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', fragment)
+    if " srcset=" not in made:
+        return made
+
+    def candidates(match: re.Match[str]) -> str:
+        each = []
+        for candidate in match.group(2).split(","):
+            address, _, width = candidate.strip().partition(" ")
+            each.append(f"{urljoin(page_url, address)} {width}".strip())
+        return f'{match.group(1)}="{", ".join(each)}"'
+
+    return _SRCSET.sub(candidates, made)
