@@ -39,9 +39,11 @@ def namespaced(value: str) -> str:
 
 class IdNamespace(Treeprocessor):
     """Moves every id outside the families to `u-…`, and `#…` links with it. Runs after
-    attr_list (8) and before toc (5), so the table of contents sees the final ids."""
+    attr_list (8) and before toc (5), so the table of contents sees the final ids. On
+    the way it takes kramdown's `.no_toc` class off the headings that carry it."""
 
     def run(self, root: etree.Element) -> None:
+        left_out = []
         for element in root.iter():
             value = element.get("id")
             if value is not None:
@@ -50,24 +52,23 @@ class IdNamespace(Treeprocessor):
                 href = element.get("href", "")
                 if href.startswith("#") and len(href) > 1:
                     element.set("href", "#" + namespaced(href[1:]))
-
-
-class _LeftOutOfToc(Treeprocessor):
-    """kramdown's `{: .no_toc}` on a heading: remembered (the table of contents leaves it
-    out), and the class dropped. Runs after toc (4)."""
-
-    def run(self, root: etree.Element) -> None:
-        left_out: set[str] = set()
-        for element in root.iter():
-            classes = element.get("class", "").split()
-            if "no_toc" in classes:
-                left_out.add(element.get("id", ""))
-                rest = " ".join(c for c in classes if c != "no_toc")
+            elif "class" in element.attrib and "no_toc" in element.attrib["class"].split():
+                left_out.append(element)
+                rest = " ".join(c for c in element.attrib["class"].split() if c != "no_toc")
                 if rest:
                     element.set("class", rest)
                 else:
                     del element.attrib["class"]
-        self.md.left_out_of_toc = left_out  # type: ignore[attr-defined]
+        self.md.left_out_elements = left_out  # type: ignore[attr-defined]
+
+
+class _LeftOutOfToc(Treeprocessor):
+    """The ids (toc has just given them) of the headings `.no_toc` leaves out of the
+    table of contents. Runs after toc (4)."""
+
+    def run(self, root: etree.Element) -> None:
+        elements = getattr(self.md, "left_out_elements", [])
+        self.md.left_out_of_toc = {e.get("id", "") for e in elements}  # type: ignore[attr-defined]
 
 
 class AnchorsExtension(Extension):

@@ -31,6 +31,7 @@ _HTML_BLOCK = re.compile(r"^ {0,3}</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|<|\||\[\^?[^\]]+\]:|\{:)")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _BLANK_LINE = re.compile(r"^\s*$")
+_MAY_MATTER = re.compile(r"^ *(?:[*+>-]|\d{1,9}[.)]|`{3,}|~{3,})")
 
 
 class _Item:
@@ -209,8 +210,8 @@ def normalize_lists(lines: list[str]) -> list[str]:
 
 class _ListPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        if not any(_MARKER.match(line) or _FENCE.match(line) or ">" in line for line in lines):
-            return lines
+        if not any(_MAY_MATTER.match(line) for line in lines):
+            return lines  # no list, fence or quote: nothing to move
         return normalize_lists(lines)
 
 
