@@ -115,12 +115,15 @@ class BodyRenderer:
             output_format="html",
         )
         self.markdown.treeprocessors.register(_InlineProcessor(self.markdown), "inline", 20)
+        self._toc = self.markdown.treeprocessors["toc"]
         self.unsafe_html = unsafe_html
         self.sanitizer = Sanitizer(hosts)
 
     def render(self, text: str, summary: str = "", place: Place | None = None) -> Body:
         """The body's HTML, summary, headings and images, and what was lost on the way."""
         md = self.markdown
+        # toc looks for its [TOC] marker in every element of a body: only when it can be there.
+        self._toc.marker = "[TOC]" if "[TOC]" in text or "{:toc}" in text else ""
         converted = md.reset().convert(text)
         shown, first = (place.shown, place.first_line) if place else ("", 1)
         problems = _unread_syntax(text, converted, shown, first)

@@ -22,6 +22,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 _LINE = re.compile(r"^[ \t]{0,3}<?(https?://[^\s<>]+?)>?[ \t]*$")
+_CANDIDATE = re.compile(r"^[ \t]{0,3}<?https?://[^\s<>]+>?[ \t]*$", re.M)
 _YT = r"(?P<id>[A-Za-z0-9_-]{11})(?![A-Za-z0-9_-])"
 _TAIL = r"/?(?:[?&#]\S*)?$"
 _SOUNDCLOUD_RESERVED = (
@@ -194,13 +195,15 @@ class _EmbedPreprocessor(Preprocessor):
         self.words = words
 
     def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "://" not in text:
+            return lines
         out = list(lines)
-        for i, line in enumerate(lines):
-            if "://" not in line or (i > 0 and lines[i - 1].strip()):
-                continue
-            if i + 1 < len(lines) and lines[i + 1].strip():
+        for found in _CANDIDATE.finditer(text):
+            i = text.count("\n", 0, found.start())
+            if (i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
                 continue  # not its own paragraph
-            embed = match_line(line)
+            embed = match_line(lines[i])
             if embed is not None and (not embed.src or embed.host in self.hosts):
                 out[i] = self.md.htmlStash.store(html_of(embed, self.words))
         return out
