@@ -156,3 +156,23 @@ def test_a_changed_lead_image_is_picked_up_as_a_full_build_would(
     assert site.build() == 0
     assert 'width="1200"' in site.read("articles/one/index.html")
     assert site.snapshot() == full_build(site, tmp_path)
+
+
+def test_with_keep_going_an_article_whose_image_went_stays_as_published(
+    site: SiteFolder, capsys
+) -> None:
+    picture(site, "content/images/a.png", (600, 300))
+    site.add("one", body="نص.\n\n![أ](images/a.png)\n\n[^1]\n\n[^1]: حاشية.\n", toc=True)
+    site.add("two", title="ب", date="2023-08-20")
+    assert site.build() == 0
+    before = site.snapshot()
+    (site.root / "content/images/a.png").unlink()
+    site.add("two", title="ب معدل", date="2023-08-20")
+    assert site.build("--keep-going") == 4
+    assert "content/one.md:9: error: the image file 'images/a.png' does not exist" in (
+        capsys.readouterr().err
+    )
+    after = site.snapshot()
+    for kept in ("articles/one/index.html", "articles/one/images/a.png"):
+        assert after[kept] == before[kept]
+    assert "ب معدل" in site.read("articles/two/index.html")
