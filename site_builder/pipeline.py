@@ -29,7 +29,7 @@ from .render.feeds import Entries
 from .render.pages import Pages
 from .render.views import BodyRef
 from .runs import Options, Result
-from .search import pagefind
+from .search import indexing
 from .text import dates
 from .words import ThemeError
 
@@ -261,7 +261,9 @@ class _Build:
         previous = cache.state.outputs if target.is_dir() else {}
         todo = incremental.to_make(target, all_jobs, keys, previous)
         paths = {path for job in all_jobs for path in job.paths}
-        search_missing = options.search and not (target / "pagefind").is_dir()
+        search_missing = options.search and not (
+            (target / "pagefind").is_dir() and cache.state.search
+        )
         if not todo and paths == set(previous) and not search_missing:
             self.result.unchanged = len(paths)
             return False
@@ -284,10 +286,20 @@ class _Build:
             )
             self.result.written, self.result.unchanged = len(made), self.result.unchanged + kept
             self.step("render")
-            tree.remove_tree("pagefind")  # Pagefind's index is made whole every time
             if options.search:
-                pagefind.index(tree.root)
+                cache.state.search, self.result.indexed = indexing.update_index(
+                    site,
+                    context.pages.t,
+                    tree,
+                    target,
+                    cache.state.search,
+                    (pack.path, pack.index),
+                    options.jobs,
+                )
                 self.step("search")
+            else:
+                tree.remove_tree("pagefind")
+                cache.state.search = {}
             spare = tree.commit()
         except BaseException:
             tree.abandon()

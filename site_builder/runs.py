@@ -33,6 +33,7 @@ class Result:
     written: int = 0  # files made by this build
     unchanged: int = 0  # files carried over from the previous build
     read: int = 0  # article files opened (the rest came from the cache)
+    indexed: int = 0  # search bundles indexed again (the rest were carried over)
     seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)

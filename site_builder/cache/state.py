@@ -33,6 +33,8 @@ class State:
     inputs: str = ""  # a digest of everything the last build read, to see nothing changed
     spare: tuple[int, frozenset[str]] | None = None  # the spare tree's inode, stale paths
     memo: dict[str, object] = field(default_factory=dict)  # decisions kept between builds
+    # the search index: bundle folder → its key, and its files with their stamps
+    search: dict[str, tuple[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
 
 
 class Cache:

@@ -15,7 +15,7 @@ from ..pipeline import Options, build, check
 from ..progress import Progress
 from ..report import as_json
 from ..runs import Result
-from ..search.pagefind import SearchUnavailable
+from ..search.service import SearchUnavailable
 from .console import BUSY, CONTENT_ERROR, HELD_BACK, OK, config_flag, load_config, show
 
 

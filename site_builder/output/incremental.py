@@ -60,9 +60,12 @@ def output_intact(target: Path, cache: Cache, search_on: bool) -> bool:
     """Whether the output is exactly as the last build left it (sizes and times)."""
     if not cache.state.outputs or not target.is_dir():
         return False
-    if search_on != (target / "pagefind").is_dir():
+    if search_on != (target / "pagefind").is_dir() or search_on != bool(cache.state.search):
         return False
-    return all(stat(target / path) == known[1:] for path, known in cache.state.outputs.items())
+    if not all(stat(target / path) == known[1:] for path, known in cache.state.outputs.items()):
+        return False
+    bundles = cache.state.search.values() if search_on else ()
+    return all(stat(target / p) == stamp for _, files in bundles for p, stamp in files.items())
 
 
 def to_make(
