@@ -26,17 +26,25 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def prefix(word: str) -> str | None:
-    """The conjunction (and preposition) to split off an Arabic word, if any."""
-    found = _PREFIX.match(word)
-    if found is None or _KEEP.match(_MARKS.sub("", word)):
-        return None
+def prefix(word: str) -> int:
+    """How many characters of an Arabic word are a conjunction (and preposition) to
+    split off: 0 for none. Tashkeel does not hide one («وَالرُّوسِيَّة»)."""
+    bare = _MARKS.sub("", word)
+    found = _PREFIX.match(bare)
+    if found is None or _KEEP.match(bare):
+        return 0
     before_article = found.group(1)
-    head = before_article or found.group(2)
-    rest = _MARKS.sub("", word[len(head) :])
+    head = len(before_article or found.group(2))
     # After «ال» at least three letters (وكالة, والي stay whole); after a hamza-alef,
     # the word itself is at least three letters (بأن, كأس stay whole).
-    return head if len(rest) >= (5 if before_article else 3) else None
+    if len(bare) - head < (5 if before_article else 3):
+        return 0
+    end = 0
+    for _ in range(head):  # the prefix's letters in the word as written, with their marks
+        end += 1
+        while end < len(word) and _MARKS.match(word[end]):
+            end += 1
+    return end
 
 
 def index_text(text: str) -> str:
@@ -44,18 +52,14 @@ def index_text(text: str) -> str:
 
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
-        head = prefix(word)
-        return word if head is None else f"{head}{ZWJ} {word[len(head) :]}"
+        end = prefix(word)
+        return f"{word[:end]}{ZWJ} {word[end:]}" if end else word
 
     return _WORD.sub(split, _CONTROLS.sub("", text))
 
 
 def query_text(query: str) -> str:
     """What a reader typed, as the index holds it: «والروسية» → «الروسية»."""
-
-    def drop(match: re.Match[str]) -> str:
-        word = match.group(0)
-        head = prefix(word)
-        return word if head is None else word[len(head) :]
-
-    return _WORD.sub(drop, _CONTROLS.sub("", query))
+    return _WORD.sub(
+        lambda match: match.group(0)[prefix(match.group(0)) :], _CONTROLS.sub("", query)
+    )

@@ -12,17 +12,24 @@
   var MARKS = /[\u064b-\u065f\u0670\u0640]/g;
   var CONTROLS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+  // How many characters of the word are a prefix to drop (0: none); tashkeel
+  // does not hide one.
   function prefix(word) {
-    var found = PREFIX.exec(word);
-    if (!found || KEEP.test(word.replace(MARKS, ""))) return null;
-    var head = found[1] || found[2];
-    var rest = word.slice(head.length).replace(MARKS, "");
-    return rest.length >= (found[1] ? 5 : 3) ? head : null;
+    var bare = word.replace(MARKS, "");
+    var found = PREFIX.exec(bare);
+    if (!found || KEEP.test(bare)) return 0;
+    var head = (found[1] || found[2]).length;
+    if (bare.length - head < (found[1] ? 5 : 3)) return 0;
+    var end = 0;
+    for (var i = 0; i < head; i++) {
+      end += 1;
+      while (end < word.length && /[\u064b-\u065f\u0670\u0640]/.test(word[end])) end += 1;
+    }
+    return end;
   }
   function queryText(query) {
     return query.replace(CONTROLS, "").replace(WORD, function (word) {
-      var head = prefix(word);
-      return head ? word.slice(head.length) : word;
+      return word.slice(prefix(word));
     });
   }
   // The index holds «و‍ الروسية»: join the prefix to its word again for display.
