@@ -91,3 +91,150 @@ def test_a_missing_pagefind_binary_is_a_clear_message(
     err = capsys.readouterr().err
     assert "Pagefind is not installed" in err and "--no-search" in err
     assert not site.output.exists()
+
+
+# --- Arabic search in the browser, over several month shards -------------------------
+
+ARABIC_ARTICLES = {
+    # relevance puts the older, fuller article first; «الأحدث أولاً» the newer one
+    "russia-jan": dict(
+        title="الحكومة الروسية تعلن خطة جديدة",
+        date="2023-01-10",
+        section="سياسة",
+        tags=["روسيا"],
+        body="أعلنت الحكومة الروسية خطة. وقالت الحكومة الروسية إن أوكرانيا تفاوض. "
+        "الروسية الروسية الروسية في إسطنبول.",
+    ),
+    "russia-feb": dict(
+        title="تقرير اقتصادي",
+        date="2023-02-12",
+        section="اقتصاد",
+        tags=["اقتصاد"],
+        body="ارتفعت الأسعار في السوق والروسية بعد زيارة وفد إلى اوكرانيا ثم اسطنبول.",
+    ),
+    "weather-mar": dict(
+        title="الطقس", date="2023-03-05", section="منوعات", body="الطقس مشمس في القاهرة."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("arabic")
+    (root / "config.yaml").write_text(
+        "title: موقع\nbase_url: https://example.org/news/\ntimezone: Africa/Cairo\n",
+        encoding="utf-8",
+    )
+    for slug, keys in ARABIC_ARTICLES.items():
+        (root / "content").mkdir(exist_ok=True)
+        (root / "content" / f"{slug}.md").write_text(article(**keys), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "site_builder", "build", "--config", str(root / "config.yaml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_NOW},
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(list((root / "output" / "pagefind").glob("2023-0*/pagefind-entry.json"))) == 3
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def search_page(arabic_site: Path):
+    with serve(arabic_site, "/news/") as base, or_fail(chromium) as browser:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "search/")
+        yield page, errors
+
+
+def found(page, query: str) -> list[str]:
+    """The result links' paths for a query typed into the search page, in order."""
+    page.fill(".pagefind-ui__search-input", "")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message');"
+        " return m && m.textContent.includes(q) && !m.textContent.includes('جارٍ'); }",
+        arg=query,
+        timeout=15000,
+    )
+    page.wait_for_function(
+        "() => !document.querySelector('.pagefind-ui__result-title.pagefind-ui__loading')",
+        timeout=15000,
+    )
+    links = page.locator(".pagefind-ui__result-link")
+    return [
+        href.split("/articles/")[1].strip("/")
+        for href in links.evaluate_all("all => all.map(a => a.getAttribute('href'))")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الروسية", {"russia-jan", "russia-feb"}),  # finds «والروسية»
+        ("والروسية", {"russia-jan", "russia-feb"}),  # and the reverse
+        ("روسية", {"russia-jan", "russia-feb"}),
+        ("أوكرانيا", {"russia-jan", "russia-feb"}),  # hamza finds its bare spelling
+        ("اوكرانيا", {"russia-jan", "russia-feb"}),  # and the reverse
+        ("وأوكرانيا", {"russia-jan", "russia-feb"}),
+        ("إسطنبول", {"russia-jan", "russia-feb"}),
+        ("اسطنبول", {"russia-jan", "russia-feb"}),
+        ("الطقس", {"weather-mar"}),
+    ],
+)
+def test_arabic_spellings_find_each_other(search_page, query: str, expected: set[str]) -> None:
+    page, errors = search_page
+    assert set(found(page, query)) == expected
+    assert errors == []
+
+
+def test_results_show_the_arabic_date_and_section_and_join_the_prefix(search_page) -> None:
+    page, _ = search_page
+    assert found(page, "الأسعار") == ["russia-feb"]
+    result = page.locator(".pagefind-ui__result").first
+    tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert "التاريخ: 12 فبراير 2023" in tags and "القسم: اقتصاد" in tags
+    excerpt = result.locator(".pagefind-ui__result-excerpt").inner_text()
+    assert "والروسية" in excerpt and "\u200d" not in excerpt
+
+
+def test_a_search_with_no_results_says_so_in_arabic(search_page) -> None:
+    page, _ = search_page
+    assert found(page, "كلمةغيرموجودة") == []
+    message = page.locator(".pagefind-ui__message").inner_text()
+    assert message == "لا توجد نتائج لـ«كلمةغيرموجودة»"
+
+
+def test_the_filters_have_arabic_names(search_page) -> None:
+    page, _ = search_page
+    found(page, "الروسية")
+    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"القسم", "الوسم", "السنة"} <= {n.strip() for n in names}
+
+
+def test_newest_first_reorders_the_results_by_date(search_page) -> None:
+    page, _ = search_page
+    assert found(page, "الروسية") == ["russia-jan", "russia-feb"]  # by relevance
+    page.check("input[name=search-order][value=newest]")
+    page.wait_for_function(
+        "() => { const a = document.querySelector('.pagefind-ui__result-link');"
+        " return a && a.getAttribute('href').includes('russia-feb'); }",
+        timeout=15000,
+    )
+    assert found(page, "الروسية") == ["russia-feb", "russia-jan"]
+    page.check("input[name=search-order][value=relevance]")
+    assert found(page, "الروسية") == ["russia-jan", "russia-feb"]
+
+
+def test_the_python_and_browser_prefix_rules_agree(search_page) -> None:
+    from site_builder.search.arabic import query_text
+
+    page, _ = search_page
+    text = (REPO / "content").rglob("*.md")
+    words = sorted({w for f in text for w in f.read_text(encoding="utf-8").split()})
+    words += ["وَالرُّوسِيَّة", "والده", "وكالة", "لأوكرانيا", "وبالأمس"]
+    in_browser = page.evaluate("ws => ws.map(w => window.siteSearch.queryText(w))", words)
+    assert [w for w, b in zip(words, in_browser, strict=True) if query_text(w) != b] == []
