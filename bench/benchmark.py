@@ -273,24 +273,47 @@ def last_line(text: str) -> str:
 def incremental_rows(
     articles: int, site: Path, args: argparse.Namespace, full_build_error: str | None
 ) -> list[Row]:
-    """Rebuilds after no change, one edit and one tag change; then Pagefind alone."""
+    """Rebuilds after no change, one edit and one tag change; then the same site with
+    search: a full build and one edit, to compare with the rows without it."""
     labels = ("ours: no change", "ours: one edit", "ours: tag change")
-    out = site / "out-ours"
     if full_build_error:
         rows = [Row(label, articles, error="not run: our full build failed") for label in labels]
-        return rows + [Row("pagefind index", articles, error="not run: no site to index")]
+        return rows + [Row(label, articles, error="not run") for label in SEARCH_LABELS]
+    config = site / "plain" / "config.yaml"
     try:
-        rows = rebuild_rows(labels, articles, site / "plain" / "config.yaml", out, args)
+        rows = rebuild_rows(labels, articles, config, site / "out-ours", args)
     except Exception as error:  # e.g. a corpus too small to pick two articles from
         rows = [Row(label, articles, error=f"{type(error).__name__}: {error}") for label in labels]
-    pagefind = time_row(
-        "pagefind index",
+    return rows + search_rows(articles, config, site / "out-search", args)
+
+
+SEARCH_LABELS = ("ours + search", "ours + search: one edit")
+# Each row with search is compared with the row without it, from the same run.
+WITHOUT_SEARCH = {"ours + search": "ours", "ours + search: one edit": "ours: one edit"}
+
+
+def search_rows(articles: int, config: Path, out: Path, args: argparse.Namespace) -> list[Row]:
+    """The default build, with the search index: from scratch, then one edited article."""
+    full = time_row(
+        SEARCH_LABELS[0],
         articles,
-        partial(tools.pagefind_index, out),
+        partial(tools.ours_build, config, out, clean=True, search=True),
         args,
-        before_each=partial(remove_output, out / "pagefind"),
+        before_each=partial(remove_output, out),
     )
-    return rows + [pagefind]
+    if full.error:
+        return [full, Row(SEARCH_LABELS[1], articles, error="not run: the full build failed")]
+    rebuild = partial(tools.ours_build, config, out, clean=False, search=True)
+    edited, _ = articles_to_edit(config.parent / "content")
+    original = edited.read_text(encoding="utf-8")
+    try:
+        warm = time_row("search: warm-up", articles, rebuild, args, before_each=noop, runs=1)
+        if warm.error:
+            return [full, Row(SEARCH_LABELS[1], articles, error=f"warm-up build: {warm.error}")]
+        edit = partial(append_sentence, edited, original)
+        return [full, time_row(SEARCH_LABELS[1], articles, rebuild, args, before_each=edit)]
+    finally:
+        edited.write_text(original, encoding="utf-8")
 
 
 def rebuild_rows(
@@ -435,7 +458,16 @@ def row_cells(row: Row, rows: list[Row]) -> list[str]:
 
 
 def ratio(row: Row, rows: list[Row]) -> str:
-    """Our median wall time over this peer's, at the same size ("0.25": 4x faster)."""
+    """Our median wall time over this peer's, at the same size ("0.25": 4x faster);
+    for a row with search, its time over the same build's without ("×1.40")."""
+    if row.tool in WITHOUT_SEARCH and row.summary is not None:
+        plain = next(
+            (r for r in rows if r.tool == WITHOUT_SEARCH[row.tool] and r.articles == row.articles),
+            None,
+        )
+        if plain is None or plain.summary is None:
+            return "—"
+        return f"×{row.summary.wall / plain.summary.wall:.2f}"
     if row.tool not in ("pelican", "hugo") or row.summary is None:
         return "—"
     ours = next((r for r in rows if r.tool == "ours" and r.articles == row.articles), None)

@@ -134,10 +134,11 @@ def _output(command: list[str]) -> str:
 # --- command lines --------------------------------------------------------------
 
 
-def ours_build(config: Path, out: Path, *, clean: bool) -> Invocation:
-    """Our full build (`clean`) or incremental build, without the search index."""
+def ours_build(config: Path, out: Path, *, clean: bool, search: bool = False) -> Invocation:
+    """Our full build (`clean`) or incremental build, without the search index unless
+    `search`."""
     command = [str(_our_script()), "build", "--config", str(config), "--output", str(out)]
-    command += ["--no-search", "--quiet"] + (["--clean"] if clean else [])
+    command += ([] if search else ["--no-search"]) + ["--quiet"] + (["--clean"] if clean else [])
     return Invocation(command, config.parent)
 
 
@@ -154,9 +155,3 @@ def hugo_build(site: Path, out: Path) -> Invocation:
         raise SetupError(f"no Hugo binary under {PEERS_VENV}")
     command = [str(binary), "--source", str(site), "--destination", str(out), "--quiet"]
     return Invocation(command, site)
-
-
-def pagefind_index(site_out: Path) -> Invocation:
-    """Pagefind (from our venv's pagefind[bin]) indexing a built site in place."""
-    command = [str(OUR_VENV / "bin" / "python"), "-m", "pagefind", "--site", str(site_out)]
-    return Invocation(command + ["--silent"], site_out)

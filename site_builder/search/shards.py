@@ -18,7 +18,7 @@ from itertools import groupby
 from ..digests import digest
 from .records import SearchRecord
 
-SHARD_SIZE = 500  # articles; see the README (one shard re-indexed per edit)
+SHARD_SIZE = 400  # articles; the README says why (one shard re-indexed per edit)
 
 
 @dataclass(frozen=True)
