@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from checks import or_fail
-from checks.browser import chromium, serve
+from checks.browser import WIDTHS, check_page, chromium, serve
 from checks.html import check_html_dir
 from conftest import FIXED_NOW, REPO, SiteFolder, article
 
@@ -238,3 +238,12 @@ def test_the_python_and_browser_prefix_rules_agree(search_page) -> None:
     words += ["وَالرُّوسِيَّة", "والده", "وكالة", "لأوكرانيا", "وبالأمس"]
     in_browser = page.evaluate("ws => ws.map(w => window.siteSearch.queryText(w))", words)
     assert [w for w, b in zip(words, in_browser, strict=True) if query_text(w) != b] == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_search_page_with_results_reads_right_to_left_and_passes_axe(
+    arabic_site: Path, width: int
+) -> None:
+    with serve(arabic_site, "/news/") as base, or_fail(chromium) as browser:
+        report = check_page(browser, base + "search/?q=" + "الروسية", width)
+    assert report.problems() == []
