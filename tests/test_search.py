@@ -242,8 +242,9 @@ def test_the_python_and_browser_prefix_rules_agree(search_page) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_search_page_with_results_reads_right_to_left_and_passes_axe(
-    arabic_site: Path, width: int
+    search_page, width: int
 ) -> None:
-    with serve(arabic_site, "/news/") as base, or_fail(chromium) as browser:
-        report = check_page(browser, base + "search/?q=" + "الروسية", width)
+    page, _ = search_page  # its browser and server: one Playwright per module
+    url = page.url.split("search/")[0] + "search/?q=" + "الروسية"
+    report = check_page(page.context.browser, url, width)
     assert report.problems() == []

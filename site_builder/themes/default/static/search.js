@@ -71,6 +71,9 @@
         return result;
       }
     });
+    // Pagefind's field has only a placeholder and a title: give it a name of its own.
+    var input = element.querySelector(".pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", config.translations.search_label);
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
     var order = document.querySelector(".search-order");
