@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from . import config as config_module
 from .cache.state import Cache, fingerprint
@@ -18,15 +19,14 @@ from .config import Config
 from .content.articles import Parsed
 from .content.reading import Sources, read_sources, reading_fingerprint
 from .digests import digest
+from .model.editions import make_editions
 from .model.holding import hold_back
-from .model.site import Site, is_published, make_site, next_due
+from .model.site import Site, is_published, next_due
 from .output import incremental, lock, plan
 from .output.last_good import LastGood, published_key, published_of
 from .output.tree import remove_leftovers
 from .output.writing import BodyStoreDamaged, StoredBodies, render_jobs
 from .problems import Problem
-from .render.feeds import Entries
-from .render.pages import Pages
 from .render.views import BodyRef
 from .runs import Options, Result
 from .search import indexing
@@ -39,7 +39,7 @@ Progress = Callable[[str, int, int], None]  # step, done, total
 NOTHING_CHANGED = "nothing changed; the output was left as it was"
 
 
-def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]:
+def check(config: Config, options: Options) -> tuple[list[Site] | None, list[Problem]]:
     """Read and convert everything and build the model (so that what conversion finds,
     a missing image or what the sanitizer removed, is told too); write nothing."""
     try:
@@ -47,10 +47,10 @@ def check(config: Config, options: Options) -> tuple[Site | None, list[Problem]]
     except ThemeError as error:
         return None, [Problem(str(config.theme), None, str(error), error.fix)]
     now = options.now or dates.build_now()
-    site, problems = make_site(
+    sites, problems = make_editions(
         config, sources.parsed, sources.pages, now, drafts=options.drafts, future=options.future
     )
-    return site, sources.problems + problems
+    return sites, sources.problems + problems
 
 
 def target_of(config: Config, options: Options) -> Path:
@@ -112,14 +112,14 @@ class _Build:
         )
         if self.nothing_changed(sources):
             return self.done(NOTHING_CHANGED)
-        site = self.model(sources)
-        if site is None:
+        sites = self.model(sources)
+        if sites is None:
             return self.result
-        planned = self.plan(site)
+        planned = self.plan(sites)
         if planned is None:
             return self.result
-        if not self.write(site, *planned):
-            self.remember_published(site)
+        if not self.write(sites, *planned):
+            self.remember_published(sites)
             self.cache.state.inputs = self.inputs
             self.cache.save()
             return self.done(NOTHING_CHANGED)
@@ -173,11 +173,12 @@ class _Build:
         self.result.problems = list(sources.problems)  # the warnings, told again
         return True
 
-    def model(self, sources: Sources) -> Site | None:
+    def model(self, sources: Sources) -> list[Site] | None:
+        """One Site an edition (just one without `languages:`), the default one first."""
         options = self.options
 
-        def make(parsed: list[Parsed]) -> tuple[Site, list[Problem]]:
-            return make_site(
+        def make(parsed: list[Parsed]) -> tuple[list[Site], list[Problem]]:
+            return make_editions(
                 self.config,
                 parsed,
                 sources.pages,
@@ -189,14 +190,14 @@ class _Build:
 
         self.last_good = LastGood(self.target)
         if options.keep_going:
-            site, self.result.problems, self.result.held = hold_back(
+            sites, self.result.problems, self.result.held = hold_back(
                 sources.parsed, sources.problems, sources.articles, self.previous, make
             )
         else:
-            site, problems = make(sources.parsed)
+            sites, problems = make(sources.parsed)
             self.result.problems = sources.problems + problems
         self.step("model")
-        return site if site is not None and self.result.ok else None
+        return sites if sites is not None and self.result.ok else None
 
     def previous(self, shown: str) -> Parsed | None:
         """The version of an article the last build published, its body put in the store."""
@@ -210,12 +211,14 @@ class _Build:
             pack.flush()
         return parsed
 
-    def remember_published(self, site: Site) -> None:
+    def remember_published(self, sites: list[Site]) -> None:
         """Update the last-good record beside the output with what is now published
         (unless it holds that already: its key is kept in the cache's memo)."""
         memo, held = self.cache.state.memo, self.result.held.files
         stamps = {name: known[0] for name, known in self.cache.state.files.items()}
-        published = published_of(site, stamps, self.cache.fingerprint)
+        published = [
+            p for site in sites for p in published_of(site, stamps, self.cache.fingerprint)
+        ]
         key = published_key(published, held)
         if memo.get("last_good") == (key, self.last_good.stamp()):
             return
@@ -224,9 +227,9 @@ class _Build:
         memo["last_good"] = (key, self.last_good.stamp())
         self.step("record")
 
-    def plan(self, site: Site) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
+    def plan(self, sites: list[Site]) -> tuple[plan.Context, list[plan.Job], list[str]] | None:
         try:
-            pages = Pages(site, search=self.options.search)
+            context = plan.context_of(sites, self.options.search, self.config.cache_dir)
         except ThemeError as error:
             self.result.problems.append(
                 Problem(str(self.config.theme), None, str(error), error.fix)
@@ -236,24 +239,37 @@ class _Build:
             self.config.path.read_bytes(),
             self.theme,
             self.flags,
-            pickle.dumps(pages.shared, protocol=4),
+            *(pickle.dumps(e.pages.shared, protocol=4) for e in context.editions),
             self.cache.fingerprint,
         )
-        context = plan.Context(pages, Entries(site, pages.parts), self.config.cache_dir)
-        all_jobs = list(plan.jobs(site, context, self.config.theme / "static"))
-        self.result.problems += plan.missing_old_feeds(site, all_jobs)
+        all_jobs = list(plan.jobs(sites, context, self.config.theme / "static"))
+        self.result.problems += plan.missing_old_feeds(sites[0], all_jobs)
         clashes = plan.path_clashes(all_jobs)
         if clashes:
             self.result.problems += clashes
             return None
         keys = [job.key(salt, context) for job in all_jobs]
-        self.result.articles, self.result.tags = len(site.articles), len(site.tags)
+        self.result.articles = sum(len(site.articles) for site in sites)
+        self.result.tags = sum(len(site.tags) for site in sites)
         self.result.feeds = sum(len(job.paths) for job in all_jobs if job.kind == "feed")
         self.step("plan")
         return context, all_jobs, keys
 
+    def search(self, sites: list[Site], context: plan.Context, tree: Any, pack: Any) -> None:
+        """Each edition's search index, in its own folder (pagefind/, en/pagefind/)."""
+        known, indexed = {}, 0
+        for site, edition in zip(sites, context.editions, strict=True):
+            made, count = indexing.update_index(
+                site, edition.pages.t, tree, self.target, self.cache.state.search, pack,
+                self.options.jobs,
+            )  # fmt: skip
+            known.update(made)
+            indexed += count
+        self.cache.state.search, self.result.indexed = known, indexed
+        self.step("search")
+
     def write(
-        self, site: Site, context: plan.Context, all_jobs: list[plan.Job], keys: list[str]
+        self, sites: list[Site], context: plan.Context, all_jobs: list[plan.Job], keys: list[str]
     ) -> bool:
         """Make what changed into a tree beside the output and swap it in; False when
         there was nothing to do."""
@@ -287,25 +303,17 @@ class _Build:
             self.result.written, self.result.unchanged = len(made), self.result.unchanged + kept
             self.step("render")
             if options.search:
-                cache.state.search, self.result.indexed = indexing.update_index(
-                    site,
-                    context.pages.t,
-                    tree,
-                    target,
-                    cache.state.search,
-                    (pack.path, pack.index),
-                    options.jobs,
-                )
-                self.step("search")
+                self.search(sites, context, tree, (pack.path, pack.index))
             else:
-                tree.remove_tree("pagefind")
+                for site in sites:
+                    tree.remove_tree(site.config.prefix + "pagefind")
                 cache.state.search = {}
             spare = tree.commit()
         except BaseException:
             tree.abandon()
             raise
         incremental.remember(cache, target, all_jobs, keys, made, previous, spare)
-        self.remember_published(site)
+        self.remember_published(sites)
         cache.state.inputs = self.inputs
         cache.save()
         cache.spare_marker.unlink(missing_ok=True)

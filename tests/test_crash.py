@@ -13,10 +13,10 @@ from conftest import REPO, SiteFolder, run_cli
 PLANTED = """\
 import site_builder.pipeline as pipeline
 
-def make_site(*args, **kwargs):
+def make_editions(*args, **kwargs):
     return {}["no such key"]
 
-pipeline.make_site = make_site
+pipeline.make_editions = make_editions
 """
 
 

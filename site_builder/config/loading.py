@@ -7,9 +7,11 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
+from ..layout import OWN_FOLDERS
 from ..problems import Problem
 from ..text.characters import normalise_text
 from ..text.mappings import YamlError, parse_mapping
+from .languages import Language, parse_languages
 from .schema import _TYPE_NAMES, SCHEMA
 from .settings import AuthorInfo, Config, DeploySettings, SectionInfo, TagInfo
 
@@ -142,6 +144,11 @@ def _typed(
         return None
     base = values["base_url"]
     values["base_url"] = base if base.endswith("/") else base + "/"
+    if "languages" in values:
+        found = _languages(values, lines, str(path))
+        if isinstance(found, list):
+            problems += found
+            return None
     _as_types(values)
     problem = _newsroom_problem(values, root, str(path), lines)
     if problem is not None:
@@ -161,12 +168,42 @@ def _as_types(values: dict[str, Any]) -> None:
             values[name] = {str(k): kind(**v) for k, v in values[name].items()}
     if "deploy" in values:
         values["deploy"] = DeploySettings(**values["deploy"])
-    for name in ("pinned", "tags_kept_apart", "embed_hosts"):
+    for name in ("pinned", "tags_kept_apart", "embed_hosts", "menu"):
         if name in values:
             values[name] = tuple(values[name])
     if "hijri" in values:
         hijri = values["hijri"]  # true is the Hijri date second, as before `first` was
         values["hijri"] = hijri if isinstance(hijri, str) else ("second" if hijri else "off")
+
+
+def _languages(
+    values: dict[str, Any], lines: dict[str, int], shown: str
+) -> tuple[Language, ...] | list[Problem]:
+    """`languages:` checked; the default language's settings put where the rest of the
+    builder reads them (its entry first, then the config's own keys of the same name)."""
+    found = parse_languages(values["languages"], lines, shown, tuple(sorted(OWN_FOLDERS)))
+    if isinstance(found, list):
+        return found
+    first = found[0]
+    given = values.get("language")
+    if given is not None and given.lower() != first.code.lower():
+        return [
+            Problem(
+                shown,
+                lines.get("language"),
+                f"language: {given} names another language than the first of languages: "
+                f"({first.code}), which is the site's default",
+                f"remove 'language:' (languages: decides), or write language: {first.code}",
+            )
+        ]
+    own = dict(first.settings)
+    values["language"] = first.code
+    values.setdefault("direction", first.direction)
+    values.setdefault("locale", first.code.replace("-", "_"))
+    for name, value in own.items():
+        values[name] = value
+    values["languages"] = found
+    return found
 
 
 def _newsroom_problem(

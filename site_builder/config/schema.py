@@ -292,6 +292,9 @@ SCHEMA: dict[str, Key] = {
         (list,), check=_hosts, fix="embed_hosts: [www.youtube-nocookie.com, player.vimeo.com]"
     ),
     "toc": Key((bool,), fix="toc: true"),
+    "menu": Key((list,), check=_string_list, fix="menu: [سياسة, اقتصاد] (section names, in order)"),
+    # Checked whole by config/languages.py, with the line of each language's settings.
+    "languages": Key((dict,), fix="languages: {ar: {title: أخبار صدى}, en: {title: Sada News}}"),
 }
 
 _TYPE_NAMES = {

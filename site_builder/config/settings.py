@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from .languages import Language
 
 
 def default_theme_dir() -> Path:
@@ -100,6 +103,13 @@ class Config:
     cms_repo: str = ""  # OWNER/NAME of the site's GitHub repository, for the editor
     embed_hosts: tuple[str, ...] = DEFAULT_EMBED_HOSTS
     toc: bool = False  # a table of contents on every article (its `toc` decides first)
+    menu: tuple[str, ...] = ()  # the sections the header lists, in order (else all of them)
+    # Editions: the config's `languages:` (the first is the default, served at the root);
+    # an edition's own Config has its language's settings, its `prefix` ('en/') and the
+    # site's root URL. A site without `languages:` is one edition with prefix "".
+    languages: tuple[Language, ...] = ()
+    prefix: str = ""
+    root_url: str = ""  # the site's base_url when this is an edition under a prefix
 
     @property
     def root(self) -> Path:
@@ -117,6 +127,64 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def site_url(self) -> str:
+        """The site's root URL: base_url, or for an edition under /CODE/ the one above it."""
+        return self.root_url or self.base_url
+
+    @property
+    def site_path(self) -> str:
+        """The path part of the site's root URL: the theme's files and the root's own
+        files (the sitemap, a body's rooted images) are linked under it."""
+        return urlsplit(self.site_url).path or "/"
+
+    @cached_property
+    def editions(self) -> tuple[Config, ...]:
+        """One Config per language edition, the default one first (just this one for a
+        site without `languages:`)."""
+        if not self.languages or self.prefix:
+            return (self,)
+        made = [self]
+        for language in self.languages[1:]:
+            code = language.code
+            own = dict(language.settings)
+            made.append(
+                replace(
+                    self,
+                    language=code,
+                    direction=own.get("direction", language.direction),
+                    locale=own.get("locale", code.replace("-", "_")),
+                    numerals=own.get("numerals", "latin"),
+                    hijri=own.get("hijri", "off"),
+                    title=own.get("title", self.title),
+                    description=own.get("description", self.description),
+                    timezone=own.get("timezone", self.timezone),
+                    per_page=own.get("per_page", self.per_page),
+                    menu=own.get("menu", ()),
+                    month_names="single",
+                    content_dir=self.content_dir / code,
+                    pages_dir=self.pages_dir / code,
+                    prefix=code + "/",
+                    base_url=self.base_url + code + "/",
+                    root_url=self.base_url,
+                    section_info={},
+                    tag_info={},
+                    tag_aliases={},
+                    tags_kept_apart=(),
+                    pinned=(),
+                    old_feeds={},
+                    cms="",
+                )
+            )
+        return tuple(made)
+
+    def edition_of(self, file: Path) -> Config:
+        """The edition an article or a page file belongs to, by its folder."""
+        for edition in self.editions[1:]:
+            if edition.content_dir in file.parents or edition.pages_dir in file.parents:
+                return edition
+        return self.editions[0]
 
     def per_page_of(self, kind: str) -> int:
         """Articles per page in a kind of list: its `list_per_page`, else `per_page`."""

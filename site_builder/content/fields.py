@@ -208,6 +208,14 @@ FIELDS: tuple[Field, ...] = (
         page=False,
     ),
     Field(
+        "translation_key",
+        TEXT,
+        "links the translations of one story across the site's languages (one key, the "
+        "same in each language's file)",
+        "translation_key: iran-delegation-moscow",
+        page=False,
+    ),
+    Field(
         "id",
         TEXT,
         "the permanent id in feeds; default `tag:HOST,DATE:/PATH` (changes with the slug, "

@@ -48,27 +48,38 @@ class _Outcome:
     uses: Uses = ()
 
 
-def body_key(body: str, unsafe_html: bool, images: tuple[str, ...] = ()) -> str:
-    """Names a converted body: its text, how it was cleaned, the images it shows."""
-    return digest(body, "unsafe" if unsafe_html else "clean", *images)
+def body_key(body: str, unsafe_html: bool, images: tuple[str, ...] = (), edition: str = "") -> str:
+    """Names a converted body: its text, how it was cleaned, the images it shows, and the
+    edition whose words it holds (none for the default one)."""
+    return digest(
+        body, "unsafe" if unsafe_html else "clean", *images, *((edition,) if edition else ())
+    )
 
 
 def reading_fingerprint(config: Config) -> str:
     """What converted bodies depend on besides their text: a change reads every file again."""
     words = body_words(strings(config.theme, config.language))
-    return digest(
+    parts = [
         config.timezone,
         str(config.unsafe_html),
         str(config.content_dir),
         config.base_path,
         *config.embed_hosts,
         *(f"{k}={v}" for k, v in sorted(words.items())),
-    )
+    ]
+    for edition in config.editions[1:]:  # each other language's dates and words
+        words = body_words(strings(config.theme, edition.language))
+        parts += [edition.prefix, edition.timezone, *(f"{k}={v}" for k, v in sorted(words.items()))]
+    return digest(*parts)
 
 
 def prepare(config: Config, convert: bool) -> None:
-    """What the worker processes read with (their renderer is made on first use)."""
-    words = body_words(strings(config.theme, config.language)) if convert else {}
+    """What the worker processes read with (their renderer is made on first use): the
+    words inside bodies of each edition's language."""
+    words = {
+        edition.prefix: body_words(strings(config.theme, edition.language)) if convert else {}
+        for edition in config.editions
+    }
     workers.shared["reading"] = (config, convert, words)
 
 
@@ -170,13 +181,15 @@ def _renderer(config: Config, words: dict[str, str]) -> BodyRenderer:
 
 def _read_one(task: tuple[str, str]) -> _Outcome:
     """Read, check and convert one article (runs in a worker process)."""
-    config, convert, theme_words = workers.shared["reading"]
+    config, convert, words = workers.shared["reading"]
     name, shown = task
     file = Path(name)
+    edition = config.edition_of(file)
+    theme_words = words[edition.prefix]
     text = read_text(file, shown, config.content_dir)
     if isinstance(text, Problem):
         return _Outcome(None, [text], None)
-    article, problems = parse_article(text, file, shown, config.tz)
+    article, problems = parse_article(text, file, shown, edition.tz)
     if article is None:
         return _Outcome(None, problems, None)
     image: LeadImage | None = None
@@ -189,7 +202,7 @@ def _read_one(task: tuple[str, str]) -> _Outcome:
         image, stamp = found
         uses = ((str(image.source), stamp),) if image.source else ()
     if not convert:
-        key = body_key(article.body, config.unsafe_html)
+        key = body_key(article.body, config.unsafe_html, (), edition.prefix)
         bare = Parsed(replace(article, body=""), key, article.summary, image)
         return _Outcome(bare, problems, None, uses)
     place = Place(
@@ -200,7 +213,8 @@ def _read_one(task: tuple[str, str]) -> _Outcome:
     problems += body.problems
     if any(p.level == "error" for p in body.problems):
         return _Outcome(None, problems, None)
-    key = body_key(article.body, config.unsafe_html, tuple(i.digest for i in body.images))
+    images = tuple(i.digest for i in body.images)
+    key = body_key(article.body, config.unsafe_html, images, edition.prefix)
     # The body text is not kept: the store has its HTML, and memory stays flat.
     parsed = Parsed(
         replace(article, body=""),
@@ -230,7 +244,7 @@ def _read_pages(config: Config, sources: Sources, convert: bool) -> None:
                 file.parent, config.content_dir, config.pages_dir, config.base_path, shown,
                 page.body_line,
             )  # fmt: skip
-            words = workers.shared["reading"][2]
+            words = workers.shared["reading"][2][config.edition_of(file).prefix]
             body: Body = _renderer(config, words).render(page.body, "", place)
             sources.problems += body.problems
             if any(p.level == "error" for p in body.problems):

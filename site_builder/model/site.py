@@ -39,6 +39,9 @@ class Site:
     editor_sections: list[Group] = field(default_factory=list)  # with drafts, for the editor
     archive: Archive = field(default_factory=dict)
     drafts_shown: bool = False
+    # With `languages:`: a page's versions in every language, by its path (model/editions)
+    versions: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    homes: tuple[Any, ...] = ()  # every edition's home page, the default one first
 
     def url(self, path: str) -> str:
         """The link to an output path, under base_url's path."""
@@ -46,6 +49,11 @@ class Site:
 
     def absolute(self, path: str) -> str:
         return self.config.base_url + url_quote(path)
+
+    def at_root(self, path: str) -> str:
+        """The link to a path at the site's root (the theme's files, old URLs), which an
+        edition under /CODE/ shares with the others."""
+        return self.config.site_path + url_quote(path)
 
     @cached_property
     def listings(self) -> list[Listing]:

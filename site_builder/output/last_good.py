@@ -185,13 +185,14 @@ def published_of(site: Site, stamps: dict[str, object], salt: str) -> list[Publi
     for alias, index in site.aliases:
         aliases.setdefault(index, []).append(file_of(alias))
     published = []
+    prefix = site.config.prefix  # an edition's folder: its pages and their images are in it
     for index, record in enumerate(site.articles):
-        paths = [file_of(record.path), *aliases.get(index, ())]
+        paths = [prefix + file_of(record.path), *aliases.get(index, ())]
         if record.image is not None and record.image.local:
             names = [record.image.name] + [n for n, _, _ in record.image.variants()]
-            paths += [record.path + name for name in names]
+            paths += [prefix + record.path + name for name in names]
         for shown in record.images:  # its body's images (a rooted one from the site's root)
-            folder = "" if shown.rooted else record.path
+            folder = "" if shown.rooted else prefix + record.path
             paths += [folder + n for n in [shown.name] + [v for v, _, _ in shown.variants()]]
         article = record.article
         stamp = stamps.get(str(article.file))

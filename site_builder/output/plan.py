@@ -35,40 +35,71 @@ class Job:
     kind: str  # "article", "page", "feed", "image", "file" (bytes already made), "copy"
     values: Any  # for an article: its index (its values are made again when rendered)
     paths: tuple[str, ...]
+    edition: int = 0  # the language edition whose pages and feeds it makes
 
     def key(self, salt: str, context: Context) -> str:
         if self.kind == "file":
             return digest(salt, b"".join(o.data for o in self.values))
         if self.kind == "copy":
             return digest(salt, Path(self.values).read_bytes())
+        edition = context.editions[self.edition]
         if self.kind == "article":
-            parts = context.pages.parts
+            parts = edition.pages.parts
             return views.page_key(views.article_view(parts, self.values), parts, salt)
         if self.kind == "page":
-            return views.page_key(self.values, context.pages.parts, salt)
+            return views.page_key(self.values, edition.pages.parts, salt)
         if self.kind == "feed":
-            return feeds.key(self.values, context.entries, salt)
+            return feeds.key(self.values, edition.entries, salt)
         return digest(salt, pickle.dumps(self.values, protocol=4))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What one language edition's jobs are keyed and made with."""
+
+    pages: Pages
+    entries: feeds.Entries
+    prefix: str  # its folder in the output: "" for the default one, "en/"
 
 
 @dataclass
 class Context:
     """What jobs are keyed and made with: shared by all jobs of one build."""
 
-    pages: Pages
-    entries: feeds.Entries
+    editions: list[Edition]
     cache_dir: Path
     bodies: BodyLookup | None = None
 
+    @property
+    def pages(self) -> Pages:
+        """The default edition's pages (the site's root files are made with them)."""
+        return self.editions[0].pages
 
-def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Job]:
-    """Every job of the site, in a fixed order."""
-    yield from _article_jobs(site)
-    yield from _list_jobs(site, context)
-    yield from _single_pages(site, context.pages)
-    yield _file_job("crawlers", _crawler_files(site))
-    yield _file_job("redirects", _redirect_files(site, context.pages))
-    yield _file_job("breaking", [breaking_file(context.pages.parts)])
+
+def context_of(sites: list[Site], search: bool, cache_dir: Path) -> Context:
+    editions = []
+    for site in sites:
+        pages = Pages(site, search=search)
+        editions.append(Edition(pages, feeds.Entries(site, pages.parts), site.config.prefix))
+    return Context(editions, cache_dir)
+
+
+def jobs(sites: list[Site], context: Context, theme_static: Path | None) -> Iterator[Job]:
+    """Every job of the site, in a fixed order: each edition's, then the root's."""
+    rooted: dict[str, Job] = {}  # one copy of each image a body links from the site's root
+    for number, (site, edition) in enumerate(zip(sites, context.editions, strict=True)):
+        prefix = edition.prefix
+        own = [
+            *_article_jobs(site, rooted),
+            *_list_jobs(site, edition),
+            *_single_pages(site, edition.pages, root=number == 0),
+            _file_job("breaking", [breaking_file(edition.pages.parts)]),
+        ]
+        yield from (_in_folder(prefix, job, number) if prefix else job for job in own)
+    yield from (rooted[name] for name in sorted(rooted))
+    site = sites[0]
+    yield _file_job("crawlers", _crawler_files(sites))
+    yield _file_job("redirects", _redirect_files(sites, context.editions))
     if site.config.cms:
         pages = context.pages
         yield _file_job("editor", editor_files(site, pages.render, pages.t))
@@ -81,8 +112,16 @@ def jobs(site: Site, context: Context, theme_static: Path | None) -> Iterator[Jo
             yield Job(f"static:{relative}", "copy", str(file), (relative,))
 
 
-def _article_jobs(site: Site) -> Iterator[Job]:
-    rooted: dict[str, Job] = {}  # one copy of each image a body links from the site's root
+def _in_folder(prefix: str, job: Job, edition: int) -> Job:
+    """An edition's job, its files in the edition's folder (a "file" job's made bytes too)."""
+    values = job.values
+    if job.kind == "file":
+        values = [Output(prefix + o.path, o.data) for o in values]
+    paths = tuple(prefix + path for path in job.paths)
+    return replace(job, name=prefix + job.name, values=values, paths=paths, edition=edition)
+
+
+def _article_jobs(site: Site, rooted: dict[str, Job]) -> Iterator[Job]:
     for index, record in enumerate(site.articles):
         yield Job(f"article:{index}", "article", index, (file_of(record.path),))
         own: dict[str, Job] = {}  # the images under the article's folder, each copied once
@@ -95,7 +134,6 @@ def _article_jobs(site: Site) -> Iterator[Job]:
         own = {}
         yield from _body_image_jobs(f"image:page:{index}:", page.images, page.path, own, rooted)
         yield from own.values()
-    yield from (rooted[name] for name in sorted(rooted))
 
 
 def _body_image_jobs(
@@ -144,8 +182,8 @@ def missing_old_feeds(site: Site, all_jobs: list[Job]) -> list[Problem]:
     ]
 
 
-def _list_jobs(site: Site, context: Context) -> Iterator[Job]:
-    config, parts = site.config, context.pages.parts
+def _list_jobs(site: Site, edition: Edition) -> Iterator[Job]:
+    config, parts, entries = site.config, edition.pages.parts, edition.entries
     copies = old_feed_copies(site)
     for listing in site.listings:
         for page in paginate(listing, config.per_page_of(listing.kind.name)):
@@ -155,7 +193,7 @@ def _list_jobs(site: Site, context: Context) -> Iterator[Job]:
             title = config.title
             if listing.folder:
                 title = parts.t["list_feed_title"].format(site=config.title, title=listing.title)
-            feed = feeds.feed_values(site, listing, context.entries, title)
+            feed = feeds.feed_values(site, listing, entries, title)
             own = zip(feed.formats, feed.paths(), strict=False)
             feed_copies = [(c, name) for name, path in own for c in copies.get(path, ())]
             if feed_copies:
@@ -163,14 +201,16 @@ def _list_jobs(site: Site, context: Context) -> Iterator[Job]:
             yield Job(f"feed:{listing.folder}", "feed", feed, feed.paths())
 
 
-def _single_pages(site: Site, pages: Pages) -> Iterator[Job]:
+def _single_pages(site: Site, pages: Pages, root: bool = True) -> Iterator[Job]:
+    """The indexes, the static pages and search; the 404 page once, at the root."""
     parts, t = pages.parts, pages.t
     singles = [
         ("tags", views.tag_index_view(parts)),
         ("archive", views.archive_view(parts)),
-        ("404", views.simple_view("404.html", "404.html", t["not_found_title"])),
         *[(f"page:{i}", views.static_page_view(site, i)) for i in range(len(site.pages))],
     ]
+    if root:
+        singles.insert(2, ("404", views.simple_view("404.html", "404.html", t["not_found_title"])))
     if pages.search:
         singles.append(("search", views.simple_view("search.html", SEARCH_PAGE, t["search_title"])))
     for name, values in singles:
@@ -181,29 +221,37 @@ def _file_job(name: str, outputs: list[Output]) -> Job:
     return Job(name, "file", outputs, tuple(o.path for o in outputs))
 
 
-def _crawler_files(site: Site) -> list[Output]:
-    config = site.config
-    made = list(sitemaps.sitemaps(sitemaps.entries(site), config.base_url))
-    made.append(sitemaps.news_sitemap(site))
+def _crawler_files(sites: list[Site]) -> list[Output]:
+    """One sitemap for every edition (each page with its versions in the others), the
+    news sitemap and robots.txt, at the site's root."""
+    config = sites[0].config
+    found = [entry for site in sites for entry in sitemaps.entries(site)]
+    made = list(sitemaps.sitemaps(found, config.base_url))
+    made.append(sitemaps.news_sitemap(sites))
     made.append(sitemaps.robots(config.base_url))
     return made
 
 
-def _redirect_files(site: Site, pages: Pages) -> list[Output]:
+def _redirect_files(sites: list[Site], editions: list[Edition]) -> list[Output]:
+    """The pages at old URLs (an article's aliases, from the site's root; a tag's old
+    page, in its edition) and the one _redirects file of the host's rules."""
     made = []
     rules = []
-    for alias, index in site.aliases:
-        record = site.articles[index]
-        made.append(pages.redirect(alias, site.absolute(record.path), record.article.title))
-        rules.append((site.url(alias), site.url(record.path)))
-    # A tag's old page (an alias's own, or the one before tag_info gave it a slug), and
-    # its feeds, for the readers subscribed to them.
     feed_files = [FORMATS_BY_NAME[name].file for name in LIST_KINDS["tag"].feeds]
-    for moved in site.moved_tags:
-        group = site.tags[moved.group]
-        made.append(pages.redirect(moved.old, site.absolute(group.path), group.name))
-        rules.append((site.url(moved.old), site.url(group.path)))
-        rules += [(site.url(moved.old + f), site.url(group.path + f)) for f in feed_files]
+    for site, edition in zip(sites, editions, strict=True):
+        pages, prefix = edition.pages, edition.prefix
+        for alias, index in site.aliases:
+            record = site.articles[index]
+            made.append(pages.redirect(alias, site.absolute(record.path), record.article.title))
+            rules.append((site.at_root(alias), site.url(record.path)))
+        # A tag's old page (an alias's own, or the one before tag_info gave it a slug), and
+        # its feeds, for the readers subscribed to them.
+        for moved in site.moved_tags:
+            group = site.tags[moved.group]
+            page = pages.redirect(moved.old, site.absolute(group.path), group.name)
+            made.append(Output(prefix + page.path, page.data))
+            rules.append((site.url(moved.old), site.url(group.path)))
+            rules += [(site.url(moved.old + f), site.url(group.path + f)) for f in feed_files]
     made.append(redirects_file(rules))
     return made
 
@@ -212,13 +260,18 @@ def make(job: Job, context: Context) -> list[Output]:
     """The files of one job."""
     bodies = context.bodies
     assert bodies is not None
-    if job.kind == "article":
-        values = views.article_view(context.pages.parts, job.values)
-        return [context.pages.html(values, bodies)]
-    if job.kind == "page":
-        return [context.pages.html(job.values, bodies)]
-    if job.kind == "feed":
-        return feeds.outputs(job.values, context.entries, bodies)
+    edition = context.editions[job.edition]
+    if job.kind in ("article", "page", "feed"):
+        if job.kind == "article":
+            values = views.article_view(edition.pages.parts, job.values)
+            made = [edition.pages.html(values, bodies)]
+        elif job.kind == "page":
+            made = [edition.pages.html(job.values, bodies)]
+        else:
+            made = feeds.outputs(job.values, edition.entries, bodies)
+        if edition.prefix:
+            made = [Output(edition.prefix + o.path, o.data) for o in made]
+        return made
     if job.kind == "file":
         return list(job.values)
     if job.kind == "copy":

@@ -27,7 +27,7 @@ def logo_url(site: Site) -> str:
         return config.logo
     made = logo_file(config)
     if made is not None:
-        return site.absolute(made[0])
+        return config.site_url + made[0]  # at the site's root, whatever the edition
     if (config.theme / "static" / THEME_ICON).is_file():
-        return site.absolute("static/" + THEME_ICON)
+        return config.site_url + "static/" + THEME_ICON
     return ""

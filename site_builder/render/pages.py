@@ -17,6 +17,15 @@ from .templates import environment, strings
 from .views import BodyRef
 
 
+def menu_sections(site: Site) -> list[Any]:
+    """The sections the header lists: the config's `menu` in its order (by name, as the
+    articles write them), else every section."""
+    if not site.config.menu:
+        return site.sections
+    by_name = {name: g for g in site.sections for name in (*g.spellings, g.name)}
+    return [by_name[name] for name in site.config.menu if name in by_name]
+
+
 class BodyLookup:
     """Where converted bodies come from at render time: the body store."""
 
@@ -57,10 +66,10 @@ class Pages:
                 "tags_url": site.url(TAG_INDEX),
                 "archive_url": site.url(ARCHIVE_INDEX),
                 "search_url": site.url(SEARCH_PAGE) if self.search else "",
-                "static": site.url("static/"),
+                "static": site.at_root("static/"),
                 "feeds": self.parts.feeds_of("", config.title, ("rss", "atom", "json")),
                 "breaking_url": site.url(BREAKING_FILE),
-                "sections": [self.parts.group_link(g) for g in site.sections],
+                "sections": [self.parts.group_link(g) for g in menu_sections(site)],
                 "pages": [{"title": p.title, "url": site.url(p.path)} for p in site.pages],
                 "drafts": site.drafts_shown,
             },
@@ -118,6 +127,7 @@ class Pages:
         context.setdefault("og", None)
         context.setdefault("jsonld", "")
         context["canonical"] = self.site.absolute(values["path"])
+        context["languages"] = parts.languages(values["path"])
         if "cards" in values:
             context["cards"] = [self.listed_card(i) for i in values["cards"]]
         if values.get("lead") is not None:

@@ -83,6 +83,37 @@ class Parts:
             }
         return shown
 
+    def languages(self, path: str) -> Values | None:
+        """A page's other languages (None on a site of one language): its versions for
+        <link hreflang> (with x-default, the default edition's), and the switcher's links,
+        to the translation where there is one and else to that language's home."""
+        site = self.site
+        if not site.homes:
+            return None
+        known = self._links.get("languages:" + path)
+        if known is not None:
+            return known["value"]
+        versions = site.versions.get(path, ())
+        by_code = {v.code: v for v in versions}
+        own = self.config.language
+        switch = [
+            {
+                "code": home.code,
+                "name": home.name,
+                "direction": home.direction,
+                "url": by_code.get(home.code, home).link,
+                "translated": home.code in by_code,
+            }
+            for home in site.homes
+            if home.code != own
+        ]
+        alternates = [{"code": v.code, "url": v.url} for v in versions]
+        if versions:
+            alternates.append({"code": "x-default", "url": versions[0].url})
+        value = {"alternates": alternates, "switch": switch}
+        self._links["languages:" + path] = {"value": value}
+        return value
+
     def minutes(self, index: int) -> str:
         """An article's reading time in whole minutes, as the site writes numbers ("" for
         an article with no words to read)."""

@@ -19,38 +19,52 @@ _NEWS = (
     'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
 )
 
-Entry = tuple[str, datetime | None]
+_XHTML = ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+
+# A page's URL, when it last changed, and its versions in every language (hreflang, URL)
+Entry = tuple[str, datetime | None, tuple[tuple[str, str], ...]]
 
 
 def entries(site: Site) -> list[Entry]:
     """Every page worth a crawler's visit, with when it last changed."""
     newest = site.articles[0].article.date if site.articles else None
-    found: list[Entry] = [(site.absolute(""), newest)]
+    found: list[tuple[str, datetime | None]] = [("", newest)]
     for record in site.articles:
         article = record.article
-        found.append(
-            (site.absolute(record.path), max(article.updated or article.date, article.date))
-        )
-    found.append((site.absolute(TAG_INDEX), newest))
+        found.append((record.path, max(article.updated or article.date, article.date)))
+    found.append((TAG_INDEX, newest))
     for group in (*site.tags, *site.sections, *site.authors):
-        found.append((site.absolute(group.path), site.articles[group.articles[0]].article.date))
-    found.append((site.absolute(ARCHIVE_INDEX), newest))
+        found.append((group.path, site.articles[group.articles[0]].article.date))
+    found.append((ARCHIVE_INDEX, newest))
     for year, months in site.archive.items():
-        found.append((site.absolute(list_folder("archive", year=year)), None))
+        found.append((list_folder("archive", year=year), None))
         for month in months:
-            found.append(
-                (site.absolute(list_folder("archive_month", year=year, month=month)), None)
-            )
+            found.append((list_folder("archive_month", year=year, month=month), None))
     for page in site.pages:
-        found.append((site.absolute(page.path), None))
-    return found
+        found.append((page.path, None))
+    return [(site.absolute(path), when, _alternates(site, path)) for path, when in found]
+
+
+def _alternates(site: Site, path: str) -> tuple[tuple[str, str], ...]:
+    versions = site.versions.get(path, ())
+    if not versions:
+        return ()
+    return (*((v.code, v.url) for v in versions), ("x-default", versions[0].url))
 
 
 def _urlset(items: Iterable[Entry]) -> bytes:
-    parts = [_HEAD, _URLSET]
-    for url, modified in items:
+    items = list(items)
+    head = _URLSET
+    if any(alternates for _, _, alternates in items):
+        head = head.replace('0.9"', '0.9"' + _XHTML, 1)
+    parts = [_HEAD, head]
+    for url, modified, alternates in items:
         lastmod = f"<lastmod>{dates.iso(modified)}</lastmod>" if modified else ""
-        parts.append(f"<url><loc>{escape(url)}</loc>{lastmod}</url>\n")
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
+            for code, href in alternates
+        )
+        parts.append(f"<url><loc>{escape(url)}</loc>{lastmod}{links}</url>\n")
     parts.append("</urlset>\n")
     return "".join(parts).encode("utf-8")
 
@@ -69,23 +83,29 @@ def sitemaps(items: list[Entry], base_url: str) -> Iterator[Output]:
     yield Output("sitemap.xml", "".join(index).encode("utf-8"))
 
 
-def news_sitemap(site: Site) -> Output:
-    """Google News: the articles of the two days before the build's now."""
+def news_sitemap(sites: list[Site]) -> Output:
+    """Google News: the articles of the two days before the build's now, each edition's
+    with its own name and language."""
+    parts = [_HEAD, _NEWS]
+    for site in sites:
+        parts += _news_entries(site)
+    parts.append("</urlset>\n")
+    return Output("news-sitemap.xml", "".join(parts).encode("utf-8"))
+
+
+def _news_entries(site: Site) -> Iterator[str]:
     name = escape(site.config.title)
     language = escape(site.config.language.split("-")[0].lower())
-    parts = [_HEAD, _NEWS]
     for index in site.news():
         record = site.articles[index]
         article = record.article
-        parts.append(
+        yield (
             f"<url><loc>{escape(site.absolute(record.path))}</loc><news:news>"
             f"<news:publication><news:name>{name}</news:name>"
             f"<news:language>{language}</news:language></news:publication>"
             f"<news:publication_date>{dates.iso(article.date)}</news:publication_date>"
             f"<news:title>{escape(article.title)}</news:title></news:news></url>\n"
         )
-    parts.append("</urlset>\n")
-    return Output("news-sitemap.xml", "".join(parts).encode("utf-8"))
 
 
 def robots(base_url: str) -> Output:

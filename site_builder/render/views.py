@@ -42,6 +42,9 @@ class BodyRef:
 def page_key(values: Values, parts: Parts, salt: str) -> str:
     """What a page's bytes depend on: its own values and the cards it shows."""
     cards = [parts.card_key(i) for i in values["refs"]]
+    languages = parts.languages(values["path"])
+    if languages is not None:  # its versions in the other languages, shown in its head
+        cards.append(digest(pickle.dumps(languages, protocol=4)))
     return digest(salt, pickle.dumps(values, protocol=4), *cards)
 
 

@@ -31,7 +31,8 @@ from .service import PAGEFIND_VERSION, Service, executable
 from .shards import make_shards
 
 FOLDER = "pagefind/"
-MAIN = FOLDER  # the main bundle's folder; a shard's is FOLDER + its name + "/"
+# The main bundle's folder (an edition's under its own: en/pagefind/); a shard's is
+# that folder + its name + "/".
 SHARD_LIST = "shards.json"  # in the main bundle: the shards' folders, newest first
 BUNDLE_FORMAT = "1"  # change it when what a bundle is made of changes
 Known = dict[str, tuple[str, dict[str, Stamp]]]  # folder → key, files and their stamps
@@ -46,15 +47,16 @@ def update_index(
     pack: tuple[Path, dict[str, tuple[int, int, str]]],
     jobs: int,
 ) -> tuple[Known, int]:
-    """Make the tree's pagefind/ match the site; return what to remember and how many
-    bundles were indexed again."""
+    """Make the tree's pagefind/ match the site (an edition's own under its folder,
+    en/pagefind/); return what to remember and how many bundles were indexed again."""
+    main = site.config.prefix + FOLDER
     language = site.config.language.lower()
     names = filter_names(strings)
     salt = digest(PAGEFIND_VERSION, RULES_VERSION, BUNDLE_FORMAT, language, json.dumps(names))
     shards = make_shards(search_records(site))
     listed = json.dumps([f"{s.name}/" for s in shards]).encode("ascii")  # newest first
-    wanted: list[tuple[str, tuple[SearchRecord, ...], str]] = [(MAIN, (), digest(salt, listed))]
-    wanted += [(f"{FOLDER}{s.name}/", s.records, s.key(salt)) for s in shards]
+    wanted: list[tuple[str, tuple[SearchRecord, ...], str]] = [(main, (), digest(salt, listed))]
+    wanted += [(f"{main}{s.name}/", s.records, s.key(salt)) for s in shards]
     kept: Known = {}
     todo = []
     for folder, records, key in wanted:
@@ -63,11 +65,11 @@ def update_index(
             kept[folder] = old
         else:
             todo.append((folder, records, key))
-    _keep_only(tree.root, {path for _, files in kept.values() for path in files})
+    _keep_only(tree.root, main, {path for _, files in kept.values() for path in files})
     for _, files in kept.values():
         for path in files:
             tree.link(target / path, path)
-    make = _Maker(site, language, names, tree, pack, listed)
+    make = _Maker(site, language, names, tree, pack, listed, main)
     made = _in_services(make, todo, max(1, min(jobs, 2)))
     return {**kept, **made}, len(todo)
 
@@ -76,10 +78,10 @@ def _intact(target: Path, files: dict[str, Stamp]) -> bool:
     return all(stat(target / path) == stamp for path, stamp in files.items())
 
 
-def _keep_only(root: Path, keep: set[str]) -> None:
-    """Remove every file under the tree's pagefind/ that is not in `keep`, and the
-    folders left empty."""
-    top = root / FOLDER
+def _keep_only(root: Path, main: str, keep: set[str]) -> None:
+    """Remove every file under the tree's pagefind/ (`main`) that is not in `keep`, and
+    the folders left empty."""
+    top = root / main
     for folder, _subfolders, files in os.walk(top, topdown=False):
         relative = os.path.relpath(folder, root)
         for name in files:
@@ -100,9 +102,11 @@ class _Maker:
         tree: Staging,
         pack: tuple[Path, dict[str, tuple[int, int, str]]],
         listed: bytes,
+        main: str,
     ) -> None:
         self.site, self.language, self.names, self.tree = site, language, names, tree
         self.pack = pack
+        self.main = main
         self.listed = listed  # the shards, for the search page to merge
 
     def __call__(
@@ -114,9 +118,9 @@ class _Maker:
         else:  # the main bundle: one record no query can match, so Pagefind writes it
             stub = {"url": self.site.url(SEARCH_PAGE), "content": ZWJ, "language": self.language}
             service.add_records(index, [{**stub, "meta": {}, "filters": {}, "sort": {}}])
-        files = bundles.normalised(service.files(index), main=folder == MAIN)
+        files = bundles.normalised(service.files(index), main=folder == self.main)
         service.delete(index)
-        if folder == MAIN:
+        if folder == self.main:
             files[SHARD_LIST] = self.listed
         return self._write(folder, files)
 

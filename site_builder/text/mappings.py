@@ -55,8 +55,8 @@ class YamlError:
 
 @dataclass(frozen=True)
 class Mapping:
-    """A parsed mapping with the line of each top-level key (and of each mapping in a
-    list, as 'key[N]', N from 1)."""
+    """A parsed mapping with the line of each key (nested ones as 'key.inner', and each
+    mapping in a top-level list as 'key[N]', N from 1)."""
 
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
@@ -112,13 +112,24 @@ def parse_mapping(
             f"{what} is {kind}, not a set of 'key: value' lines",
             "write one 'key: value' per line, e.g. 'title: …'",
         )
-    lines = {}
-    for key_node, value_node in node.value:
-        if isinstance(key_node.value, str):
-            lines[key_node.value] = first_line + key_node.start_mark.line
-            if isinstance(value_node, yaml.SequenceNode):
-                # A list of mappings (corrections) says which of its items is wrong: key[N].
-                for number, item in enumerate(value_node.value, start=1):
-                    if isinstance(item, yaml.MappingNode):
-                        lines[f"{key_node.value}[{number}]"] = first_line + item.start_mark.line
+    lines: dict[str, int] = {}
+    _key_lines(node, "", first_line, lines, 3)
     return Mapping({str(k): v for k, v in data.items()}, lines)
+
+
+def _key_lines(
+    node: yaml.MappingNode, above: str, first_line: int, lines: dict[str, int], depth: int
+) -> None:
+    """The line of each key: 'key', a nested mapping's 'key.inner' (languages.en.title),
+    and a list's mappings as 'key[N]' (corrections), N from 1."""
+    for key_node, value_node in node.value:
+        if not isinstance(key_node.value, str):
+            continue
+        name = above + key_node.value
+        lines[name] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode) and not above:
+            for number, item in enumerate(value_node.value, start=1):
+                if isinstance(item, yaml.MappingNode):
+                    lines[f"{name}[{number}]"] = first_line + item.start_mark.line
+        elif isinstance(value_node, yaml.MappingNode) and depth > 1:
+            _key_lines(value_node, name + ".", first_line, lines, depth - 1)
