@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from checks import or_fail
 from checks.browser import WIDTHS, check_page, chromium, require_browser, serve
-from checks.sites import SITE_NAMES, Site, get_site, sample_pages
+from checks.sites import SITE_NAMES, Site, build, get_site, sample_pages
 
 pytestmark = pytest.mark.slow  # Chromium
 
@@ -76,6 +76,31 @@ def test_the_article_with_an_image_a_video_and_notes_reads_well(
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("page", PAGES)
+def test_an_english_page_reads_well_left_to_right(
+    browser: Any, example_served: tuple[Site, str], page: str, width: int
+) -> None:
+    # The example's English edition: ltr, its headline from the left, no sideways
+    # scroll, axe clean; the same theme and checks as the Arabic pages.
+    site, root_url = example_served
+    paths = sample_pages(site, "en/")
+    assert page in paths, f"no English {page} page in {site.output / 'en'}"
+    report = check_page(browser, root_url + paths[page], width, direction="ltr")
+    assert report.problems() == [], "\n".join(report.problems())
+    if page == "article":
+        assert report.headline_gap is not None
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_arabic_article_starts_its_headline_on_the_right(
+    browser: Any, example_served: tuple[Site, str], width: int
+) -> None:
+    _, root_url = example_served
+    report = check_page(browser, root_url + "articles/gold-rises/", width)
+    assert report.headline_gap is not None and report.problems() == [], report.problems()
+
+
 def test_an_embed_asks_its_host_for_nothing_until_the_reader_clicks(
     browser: Any, example_served: tuple[Site, str]
 ) -> None:
@@ -121,3 +146,51 @@ def test_with_scripts_blocked_an_embed_is_a_link_to_the_original(
         assert link.is_visible() and "يوتيوب" in link.inner_text()
     finally:
         context.close()
+
+
+MIXED_CONFIG = """\
+title: أخبار
+base_url: https://example.org/news/
+timezone: Africa/Cairo
+languages:
+  ar: {}
+  en: {title: News}
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
+    """An English name opening an Arabic headline, and an Arabic name opening an English one."""
+    root = tmp_path_factory.mktemp("mixed")
+    (root / "config.yaml").write_text(MIXED_CONFIG, encoding="utf-8")
+    stories = {
+        "content/iphone.md": ("iPhone 15 Pro يصل إلى الأسواق المصرية الأسبوع المقبل", "iphone"),
+        "content/en/ahram.md": ("«الأهرام» reports a record gold price in Cairo", "ahram"),
+    }
+    for relative, (title, key) in stories.items():
+        file = root / relative
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(
+            f'---\ntitle: "{title}"\ndate: 2023-08-21\nauthor: John Smith\n'
+            f"translation_key: {key}\n---\n\nنص الخبر.\n",
+            encoding="utf-8",
+        )
+    site = build("mixed", root / "config.yaml")
+    with serve(site.output, site.base_path) as root_url:
+        yield site, root_url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    ("path", "direction"), (("articles/iphone/", "rtl"), ("en/articles/ahram/", "ltr"))
+)
+def test_a_headline_opening_with_the_other_script_keeps_its_page_direction(
+    browser: Any, mixed_served: tuple[Site, str], path: str, direction: str, width: int
+) -> None:
+    # «iPhone 15 Pro يصل…» starts at the right of an Arabic page (dir=auto would turn it
+    # left-to-right), «الأهرام» reports… at the left of an English one.
+    site, root_url = mixed_served
+    report = check_page(browser, root_url + path, width, direction=direction)
+    assert report.headline_gap is not None and report.problems() == [], report.problems()
+    html = (site.output / path / "index.html").read_text(encoding="utf-8")
+    assert "<bdi>John Smith</bdi>" in html  # a name is data: isolated from the line around it

@@ -52,6 +52,16 @@ direction: rtl
 timezone: {timezone}
 # Month names: ar_EG writes أغسطس, ar_SY writes آب; ar is Modern Standard Arabic.
 locale: ar
+# An edition in another language: uncomment, then write its articles under
+# content/en/ and its pages under pages/en/; it is served under /en/. The first
+# language is the site's own, at its root. A story and its translation share a
+# `translation_key:` in their front matter.
+# languages:
+#   ar: {{}}
+#   en:
+#     title: My News Site
+#     locale: en_GB
+#     menu: [Politics, Economy]
 """
 
 CMS = """\

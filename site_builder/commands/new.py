@@ -27,6 +27,15 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
     new_cmd.add_argument("--slug", help="the URL segment and file name (default: from the title)")
     new_cmd.add_argument(
+        "--lang",
+        help="the edition it is written for, one of the config's languages: (default: the "
+        "first); it goes under content/CODE/",
+    )
+    new_cmd.add_argument(
+        "--translation-key",
+        help="the translation_key it shares with its translations in the other languages",
+    )
+    new_cmd.add_argument(
         "--breaking",
         action="store_true",
         help="a breaking story: «عاجل», and in the breaking-news strip once published",
@@ -37,12 +46,34 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if config is None:
         return CONTENT_ERROR
-    written = new_article(config, args.title, build_now(), args.tags, args.slug, args.breaking)
+    edition = edition_named(config, args.lang)
+    if isinstance(edition, Problem):
+        show([edition], config.root)
+        return CONTENT_ERROR
+    written = new_article(
+        edition, args.title, build_now(), args.tags, args.slug, args.breaking, args.translation_key
+    )
     if isinstance(written, Problem):
         show([written], config.root)
         return CONTENT_ERROR
     print(relative(written))
     return OK
+
+
+def edition_named(config: Config, code: str | None) -> Config | Problem:
+    """The edition of `--lang` (the default one when it is not given)."""
+    if code is None:
+        return config.editions[0]
+    for edition in config.editions:
+        if edition.language.lower() == code.lower():
+            return edition
+    known = ", ".join(e.language for e in config.editions)
+    return Problem(
+        "--lang",
+        None,
+        f"the site has no '{code}' edition (its languages: {known})",
+        f"pass one of {known}, or add '{code}' to languages: in the config",
+    )
 
 
 def unique_tags(value: str) -> list[str]:
@@ -60,8 +91,10 @@ def new_article(
     tags: str = "",
     slug: str | None = None,
     breaking: bool = False,
+    translation_key: str | None = None,
 ) -> Path | Problem:
-    """Write a draft article at content_dir/YYYY/MM/SLUG.md; never overwrite a file.
+    """Write a draft article at content_dir/YYYY/MM/SLUG.md (an edition's own content
+    folder, content/en/…, for `config` an edition's); never overwrite a file.
 
     Its date is now to the second, in the site's zone, so stories of one day keep the
     order they were written in."""
@@ -81,7 +114,11 @@ def new_article(
     path = config.content_dir / f"{local:%Y}" / f"{local:%m}" / f"{slug}.md"
     # The slug is the file name, so another file of that name anywhere would
     # give both articles one URL (articles/{slug}/) and stop the build.
-    same = [f for f in find_files(config.content_dir) if f.stem == slug and f != path]
+    same = [
+        f
+        for f in find_files(config.content_dir)
+        if f.stem == slug and f != path and config.edition_of(f) is config
+    ]
     if same:
         return Problem(
             str(same[0]),
@@ -95,7 +132,8 @@ def new_article(
         "tags": unique_tags(tags),
         "draft": True,
         **({"breaking": True} if breaking else {}),
-        "id": tag_uri(config.host, local.date(), slug),
+        **({"translation_key": translation_key} if translation_key else {}),
+        "id": tag_uri(config.host, local.date(), config.prefix + slug),
     }
     return create(path, front_matter.dump(front))
 

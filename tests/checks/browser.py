@@ -118,6 +118,10 @@ class PageReport:
     inner_width: int = 0
     axe_violations: list[str] = field(default_factory=list)
     loaded: bool = False  # the page itself answered < 400, so layout and axe ran
+    expected: str = "rtl"  # the direction the page must have: "ltr" for an English edition
+    # How far the page's first headline starts from its own starting edge (the right in
+    # an rtl page, the left in an ltr one), in CSS pixels; None without a headline.
+    headline_gap: float | None = None
 
     def problems(self) -> list[str]:
         at = f"{self.url} @{self.width}px"
@@ -127,8 +131,16 @@ class PageReport:
         found += [f"{at}: failed request: {r}" for r in self.failed_requests]
         if not self.loaded:
             return found
-        if self.direction != "rtl":
-            found.append(f"{at}: <html> computed direction is {self.direction!r}, not 'rtl'")
+        if self.direction != self.expected:
+            found.append(
+                f"{at}: <html> computed direction is {self.direction!r}, not {self.expected!r}"
+            )
+        if self.headline_gap is not None and self.headline_gap > 2:
+            side = "right" if self.expected == "rtl" else "left"
+            found.append(
+                f"{at}: the headline starts {self.headline_gap:.0f}px from the {side}, "
+                f"not at it ({self.expected} page)"
+            )
         if self.scroll_width > self.inner_width:
             found.append(
                 f"{at}: scrolls sideways (scrollWidth {self.scroll_width} > {self.inner_width})"
@@ -151,16 +163,35 @@ _AXE_RUN = """async () => {
   }));
 }"""
 
-_LAYOUT = """() => ({
-  direction: getComputedStyle(document.documentElement).direction,
-  scrollWidth: document.documentElement.scrollWidth,
-  innerWidth: window.innerWidth,
-})"""
+_LAYOUT = """() => {
+  const h1 = document.querySelector('main h1');
+  let gap = null;
+  if (h1 && h1.textContent.trim()) {
+    const box = h1.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    const lines = [...range.getClientRects()].filter(r => r.width > 0);
+    const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+    // The first line's glyphs: where they begin against the headline's starting edge.
+    const top = Math.min(...lines.map(r => r.top));
+    const first = lines.filter(r => Math.abs(r.top - top) < 2);
+    gap = rtl ? box.right - Math.max(...first.map(r => r.right))
+              : Math.min(...first.map(r => r.left)) - box.left;
+  }
+  return {
+    direction: getComputedStyle(document.documentElement).direction,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    headlineGap: gap,
+  };
+}"""
 
 
-def check_page(browser: Any, url: str, width: int, color_scheme: str = "light") -> PageReport:
+def check_page(
+    browser: Any, url: str, width: int, color_scheme: str = "light", direction: str = "rtl"
+) -> PageReport:
     """Load url at a viewport width and collect everything PageReport.problems() judges."""
-    report = PageReport(url=url, width=width, color_scheme=color_scheme)
+    report = PageReport(url=url, width=width, color_scheme=color_scheme, expected=direction)
     origin = urlsplit(url).netloc
     # bypass_csp: a strict Content-Security-Policy must not stop axe being injected.
     context = browser.new_context(
@@ -205,6 +236,7 @@ def check_page(browser: Any, url: str, width: int, color_scheme: str = "light") 
         report.direction = layout["direction"]
         report.scroll_width = layout["scrollWidth"]
         report.inner_width = layout["innerWidth"]
+        report.headline_gap = layout["headlineGap"]
         page.add_script_tag(path=str(AXE_JS))
         for v in page.evaluate(_AXE_RUN):
             if v["impact"] in SERIOUS:

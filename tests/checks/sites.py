@@ -128,12 +128,14 @@ def get_site(name: str) -> Site:
     return found
 
 
-def sample_pages(site: Site) -> dict[str, str]:
-    """URL paths (under base_path) of the pages the browser tests open."""
+def sample_pages(site: Site, edition: str = "") -> dict[str, str]:
+    """URL paths (under base_path) of the pages the browser tests open; an edition's
+    ("en/") from its folder."""
     out = site.output
-    articles = sorted((out / "articles").rglob("index.html")) if (out / "articles").is_dir() else []
-    tags = sorted(p for p in (out / "tags").glob("*/index.html")) if (out / "tags").is_dir() else []
-    pages = {"home": "", "tags": "tags/index.html"}
+    top = out / edition
+    articles = sorted((top / "articles").rglob("index.html")) if (top / "articles").is_dir() else []
+    tags = sorted(p for p in (top / "tags").glob("*/index.html")) if (top / "tags").is_dir() else []
+    pages = {"home": edition, "tags": edition + "tags/index.html"}
     if articles:
         pages["article"] = site.url_path(articles[0].relative_to(out))
     if tags:
