@@ -217,14 +217,20 @@ def test_the_per_page_of_a_language_is_its_own(site: SiteFolder) -> None:
     assert not (site.output / "page").exists()
 
 
-def test_the_first_languages_settings_are_the_roots_and_others_fall_back_to_the_configs(
+def test_the_first_languages_settings_are_the_roots(site: SiteFolder) -> None:
+    site.set_config(BASE + "language: ar\nlanguages:\n  ar: {title: أخبار صدى}\n  en: {}\n")
+    site.add("a")
+    assert site.build() == 0
+    assert texts(page(site, "index.html"), "//a[@class='site-name']") == ["أخبار صدى"]
+
+
+def test_a_language_without_a_title_takes_the_configs_not_the_first_languages(
     site: SiteFolder,
 ) -> None:
-    site.set_config(BASE + "language: ar\nlanguages:\n  ar: {title: أخبار صدى}\n  en: {}\n")
+    site.set_config(BASE + "languages:\n  ar: {title: أخبار صدى}\n  en: {}\n")
     site.add("a")
     add_en(site, "a", title="Story")
     assert site.build() == 0
-    assert texts(page(site, "index.html"), "//a[@class='site-name']") == ["أخبار صدى"]
     assert texts(page(site, "en/index.html"), "//a[@class='site-name']") == ["موقع"]
 
 

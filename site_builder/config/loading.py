@@ -200,6 +200,9 @@ def _languages(
     values["language"] = first.code
     values.setdefault("direction", first.direction)
     values.setdefault("locale", first.code.replace("-", "_"))
+    # The config's own values the first language replaces: the other languages fall
+    # back to these, not to the first language's.
+    values["shared"] = tuple((name, values[name]) for name in own if name in values)
     for name, value in own.items():
         values[name] = value
     values["languages"] = found

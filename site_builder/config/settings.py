@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -109,6 +110,7 @@ class Config:
     # site's root URL. A site without `languages:` is one edition with prefix "".
     languages: tuple[Language, ...] = ()
     prefix: str = ""
+    shared: tuple[tuple[str, Any], ...] = ()  # the config's values the first language replaced
     root_url: str = ""  # the site's base_url when this is an edition under a prefix
 
     @property
@@ -146,9 +148,13 @@ class Config:
         if not self.languages or self.prefix:
             return (self,)
         made = [self]
+        config = {
+            name: getattr(self, name) for name in ("title", "description", "timezone", "per_page")
+        }
+        config.update(self.shared)  # as the config says, not as the first language does
         for language in self.languages[1:]:
             code = language.code
-            own = dict(language.settings)
+            own = {**config, **dict(language.settings)}
             made.append(
                 replace(
                     self,
@@ -157,10 +163,10 @@ class Config:
                     locale=own.get("locale", code.replace("-", "_")),
                     numerals=own.get("numerals", "latin"),
                     hijri=own.get("hijri", "off"),
-                    title=own.get("title", self.title),
-                    description=own.get("description", self.description),
-                    timezone=own.get("timezone", self.timezone),
-                    per_page=own.get("per_page", self.per_page),
+                    title=own["title"],
+                    description=own["description"],
+                    timezone=own["timezone"],
+                    per_page=own["per_page"],
                     menu=own.get("menu", ()),
                     month_names="single",
                     content_dir=self.content_dir / code,
