@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from . import config as config_module
 from .cache.state import Cache, fingerprint
@@ -24,7 +23,7 @@ from .model.holding import hold_back
 from .model.site import Site, is_published, next_due
 from .output import incremental, lock, plan
 from .output.last_good import LastGood, published_key, published_of
-from .output.tree import remove_leftovers
+from .output.tree import Staging, remove_leftovers
 from .output.writing import BodyStoreDamaged, StoredBodies, render_jobs
 from .problems import Problem
 from .render.views import BodyRef
@@ -255,9 +254,16 @@ class _Build:
         self.step("plan")
         return context, all_jobs, keys
 
-    def search(self, sites: list[Site], context: plan.Context, tree: Any, pack: Any) -> None:
+    def search(
+        self,
+        sites: list[Site],
+        context: plan.Context,
+        tree: Staging,
+        pack: tuple[Path, dict[str, tuple[int, int, str]]],
+    ) -> None:
         """Each edition's search index, in its own folder (pagefind/, en/pagefind/)."""
-        known, indexed = {}, 0
+        known: indexing.Known = {}
+        indexed = 0
         for site, edition in zip(sites, context.editions, strict=True):
             made, count = indexing.update_index(
                 site, edition.pages.t, tree, self.target, self.cache.state.search, pack,

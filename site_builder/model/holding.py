@@ -41,10 +41,10 @@ def hold_back(
     read_problems: list[Problem],
     article_files: set[str],
     previous: Callable[[str], Parsed | None],
-    make: Callable[[list[Parsed]], tuple[Site, list[Problem]]],
-) -> tuple[Site | None, list[Problem], Held]:
+    make: Callable[[list[Parsed]], tuple[list[Site], list[Problem]]],
+) -> tuple[list[Site] | None, list[Problem], Held]:
     """The site with every broken article held back, every problem found on the way,
-    and which were held; the site is None when an error names no article."""
+    and which were held (a site per edition); None when an error names no article."""
     problems = list(read_problems)
     broken = {p.file for p in _errors(read_problems) if p.file in article_files}
     if len(broken) < len({p.file for p in _errors(read_problems)}):
