@@ -547,3 +547,24 @@ def test_every_strings_file_has_the_arabic_keys_and_placeholders() -> None:
         for key, value in arabic.items():
             found = set(re.findall(r"\{(\w+)\}", str(other[key])))
             assert found == set(re.findall(r"\{(\w+)\}", str(value))), (path.name, key)
+
+
+def test_a_menu_name_no_section_has_is_a_warning(
+    site: SiteFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.set_config(
+        """\
+        title: أخبار
+        base_url: https://example.org/news/
+        languages:
+          ar: {menu: [سياسة, رياضة]}
+          en: {menu: [Politics]}
+        """
+    )
+    site.add("a", section="سياسة")
+    site.write("content/en/b.md", article(title="B", section="Politics"))
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert "languages: ar menu names 'رياضة'" in err
+    assert "'Politics'" not in err
+    assert 'href="/news/sections/' in site.read("index.html")

@@ -124,7 +124,9 @@ def make_site(
     (tags, of_tags), (sections, of_sections), (authors, of_authors), found = _groups(
         config, articles, tag_naming
     )
-    problems += found + _unused_tag_rules(config, tag_naming, tags)
+    problems += (
+        found + _unused_tag_rules(config, tag_naming, tags) + _unknown_menu(config, sections)
+    )
     related, found = _related(config, parsed, articles, tags, of_tags, now, memo)
     problems += found
     home, lead, found = _home_order(config, articles)
@@ -265,6 +267,23 @@ def _unused_tag_rules(config: Config, naming: TagNaming, tags: list[Group]) -> l
                 )
             )
     return problems
+
+
+def _unknown_menu(config: Config, sections: list[Group]) -> list[Problem]:
+    """A `menu` name no published article has as its section: said, not dropped."""
+    names = {name for g in sections for name in (*g.spellings, g.name)}
+    where = f"languages: {config.language} menu" if config.languages else "menu"
+    return [
+        Problem(
+            str(config.path),
+            None,
+            f"{where} names '{name}', which no published article has as its section",
+            "write the section as the articles do (section: …), or remove it from the menu",
+            "warning",
+        )
+        for name in config.menu
+        if name not in names
+    ]
 
 
 def _home_order(
