@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from ..problems import Problem
+from ..text.dates import is_known_locale
 from .schema import _TYPE_NAMES, SCHEMA
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "ckb", "dv"})
@@ -53,10 +54,6 @@ class Language:
     @property
     def direction(self) -> str:
         return "rtl" if self.primary in RTL_LANGUAGES else "ltr"
-
-
-def default_direction(code: str) -> str:
-    return Language(code).direction
 
 
 def parse_languages(
@@ -106,9 +103,7 @@ def _code_problem(code: str, folders: tuple[str, ...]) -> str | None:
     wrong = check(code) if check else None
     if wrong:
         return wrong + " (e.g. en, fr, ar-EG)"
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
+    if not is_known_locale(code):
         return "is not a language CLDR knows (e.g. en, fr, ar-EG)"
     if code in folders:
         return f"would be served under /{code}/, which the site uses itself"

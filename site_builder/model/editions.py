@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 
 from ..config import Config
 from ..content.articles import Parsed
@@ -78,7 +77,6 @@ def _linked(sites: list[Site]) -> list[Site]:
             code, names[code], site.config.direction, site.absolute(path), site.url(path)
         )
 
-    versions: dict[str, list[Version]] = {}  # "site i:path" → its versions
     shared = ["", TAG_INDEX, ARCHIVE_INDEX, SEARCH_PAGE]
     by_key: dict[str, list[tuple[int, str]]] = {}
     by_slug: dict[str, list[tuple[int, str]]] = {}
@@ -90,17 +88,13 @@ def _linked(sites: list[Site]) -> list[Site]:
             by_slug.setdefault(page.slug, []).append((i, page.path))
     groups = [[(i, path) for i in range(len(sites))] for path in shared]
     groups += [g for g in (*by_key.values(), *by_slug.values()) if len(g) > 1]
+    versions: list[dict[str, tuple[Version, ...]]] = [{} for _ in sites]  # each site's, by path
     for group in groups:
-        found = [version(sites[i], path) for i, path in group]
+        found = tuple(version(sites[i], path) for i, path in group)
         for i, path in group:
-            versions[f"{i}:{path}"] = found
+            versions[i][path] = found
     homes = tuple(version(site, "") for site in sites)
-    linked = []
-    for i, site in enumerate(sites):
-        own = {
-            key.split(":", 1)[1]: tuple(v) for key, v in versions.items() if key.startswith(f"{i}:")
-        }
-        linked.append(replace(site, versions=own, homes=homes))
+    linked = [replace(site, versions=versions[i], homes=homes) for i, site in enumerate(sites)]
     return linked
 
 
@@ -162,14 +156,12 @@ def _key_problems(
                     )
                 )
             seen.setdefault(key, article.shown)
-    for items in parsed:
+    for i, items in enumerate(parsed):
+        others = ", ".join(e.language for e in config.editions if e is not config.editions[i])
         for item in items:
             article = item.article
             key = article.translation_key
             if key and len(languages[key]) == 1:
-                others = ", ".join(
-                    e.language for e in config.editions if e.language != _code(config, article.file)
-                )
                 problems.append(
                     Problem(
                         article.shown,
@@ -181,7 +173,3 @@ def _key_problems(
                     )
                 )
     return problems
-
-
-def _code(config: Config, file: Path) -> str:
-    return config.edition_of(file).language

@@ -29,6 +29,7 @@ class Parts:
         self._cards: dict[int, Values] = {}
         self._card_keys: dict[int, str] = {}
         self._links: dict[str, Values] = {}
+        self._languages: dict[str, Values] = {}  # a page's versions, by its path
         self._dates: dict[tuple[int, int, int], Values] = {}
         self._images: dict[tuple[int, bool], Values] = {}
 
@@ -90,9 +91,9 @@ class Parts:
         site = self.site
         if not site.homes:
             return None
-        known = self._links.get("languages:" + path)
+        known = self._languages.get(path)
         if known is not None:
-            return known["value"]
+            return known
         versions = site.versions.get(path, ())
         by_code = {v.code: v for v in versions}
         own = self.config.language
@@ -110,8 +111,7 @@ class Parts:
         alternates = [{"code": v.code, "url": v.url} for v in versions]
         if versions:
             alternates.append({"code": "x-default", "url": versions[0].url})
-        value = {"alternates": alternates, "switch": switch}
-        self._links["languages:" + path] = {"value": value}
+        value = self._languages[path] = {"alternates": alternates, "switch": switch}
         return value
 
     def minutes(self, index: int) -> str:

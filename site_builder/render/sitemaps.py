@@ -13,7 +13,7 @@ from .files import Output
 
 SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit of URLs per file
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
-_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{}>\n'
 _NEWS = (
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
@@ -54,10 +54,8 @@ def _alternates(site: Site, path: str) -> tuple[tuple[str, str], ...]:
 
 def _urlset(items: Iterable[Entry]) -> bytes:
     items = list(items)
-    head = _URLSET
-    if any(alternates for _, _, alternates in items):
-        head = head.replace('0.9"', '0.9"' + _XHTML, 1)
-    parts = [_HEAD, head]
+    xhtml = any(alternates for _, _, alternates in items)  # only a site with editions
+    parts = [_HEAD, _URLSET.format(_XHTML if xhtml else "")]
     for url, modified, alternates in items:
         lastmod = f"<lastmod>{dates.iso(modified)}</lastmod>" if modified else ""
         links = "".join(
